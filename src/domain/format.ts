@@ -1,0 +1,132 @@
+/**
+ * Plain-text formatting of incident facts for people. Pure: returns strings, never markup, and does not
+ * depend on the reader's time zone or locale (dates are shown as the incident's local time).
+ */
+import { type IncidentDate, type LocalDateTime, partsFromDay } from './date';
+import type { Actor, Attribution, LocationPrecision, Place } from './incident';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `11 Mar 2020` */
+export function formatDay(day: number): string {
+  const { year, month, dayOfMonth } = partsFromDay(day);
+  return `${dayOfMonth} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** `March 2020` */
+export function formatMonth(day: number): string {
+  const { year, month } = partsFromDay(day);
+  return `${MONTHS_LONG[month - 1]} ${year}`;
+}
+
+/** `UTC+3`, `UTC+5:30`, `UTC−4`, `UTC`. */
+export function formatOffset(offsetMinutes: number): string {
+  if (offsetMinutes === 0) return 'UTC';
+  const sign = offsetMinutes > 0 ? '+' : '\u2212';
+  const abs = Math.abs(offsetMinutes);
+  const minutes = abs % 60;
+  return `UTC${sign}${Math.floor(abs / 60)}${minutes === 0 ? '' : `:${String(minutes).padStart(2, '0')}`}`;
+}
+
+function formatClock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+function formatEnd(end: LocalDateTime, withTime: boolean): string {
+  const day = formatDay(end.day);
+  return withTime && end.minutes !== null ? `${day}, ${formatClock(end.minutes)}` : day;
+}
+
+function offsetSuffix(date: IncidentDate): string {
+  const { start, end } = date;
+  if (start.offsetMinutes === null) return ' (local time)';
+  if (end.offsetMinutes !== null && end.offsetMinutes !== start.offsetMinutes) {
+    return ` (${formatOffset(start.offsetMinutes)} to ${formatOffset(end.offsetMinutes)})`;
+  }
+  return ` (${formatOffset(start.offsetMinutes)})`;
+}
+
+/**
+ * The date as the incident's own local time, at its precision:
+ * `11 Mar 2020, 19:35 (UTC+3)`, `3 Jan 2020`, `31 Dec 2019 – 1 Jan 2020`, `week of 9 Mar 2020`, `March 2020`.
+ */
+export function formatIncidentDate(date: IncidentDate): string {
+  const { precision, start, end, isInterval } = date;
+  const dash = ' \u2013 ';
+  switch (precision) {
+    case 'time': {
+      const text = isInterval
+        ? `${formatEnd(start, true)}${dash}${formatEnd(end, true)}`
+        : formatEnd(start, true);
+      return text + offsetSuffix(date);
+    }
+    case 'day':
+      return isInterval && end.day !== start.day
+        ? `${formatDay(start.day)}${dash}${formatDay(end.day)}`
+        : formatDay(start.day);
+    case 'week': {
+      const first = formatDay(date.firstDay);
+      const lastWeek = formatDay(date.lastDay - 6);
+      return date.lastDay - date.firstDay > 6 ? `weeks of ${first}${dash}${lastWeek}` : `week of ${first}`;
+    }
+    case 'month': {
+      const first = formatMonth(date.firstDay);
+      const last = formatMonth(date.lastDay);
+      return first === last ? first : `${first}${dash}${last}`;
+    }
+  }
+}
+
+/** A short phrase for how exact the date is, for list hints: `exact time`, `day`, `2 days`, `week`, `month`. */
+export function formatDatePrecision(date: IncidentDate): string {
+  const days = date.lastDay - date.firstDay + 1;
+  if (date.precision === 'time' && !date.isInterval) return 'exact time';
+  if (date.precision === 'week' || date.precision === 'month') {
+    return days > 31 || (date.precision === 'week' && days > 7) ? `within ${days} days` : date.precision;
+  }
+  return days === 1 ? 'day' : `${days}-day span`;
+}
+
+/** `3`, `0`, or `not reported` for null. */
+export function formatCount(n: number | null): string {
+  return n === null ? 'not reported' : String(n);
+}
+
+/** `Kataib Hezbollah — perpetrator, suspected` */
+export function formatActor(actor: Actor): string {
+  return `${actor.name} \u2014 ${actor.role}, ${actor.attribution}`;
+}
+
+export const ATTRIBUTION_MEANING: Record<Attribution, string> = {
+  confirmed: 'acknowledged by the actor or established by independent sources',
+  claimed: 'claimed by the actor itself',
+  suspected: 'named by officials or analysts without confirmation',
+  disputed: 'asserted by some sources and contested by others',
+  unknown: 'not attributed',
+};
+
+export const LOCATION_PRECISION_LABEL: Record<LocationPrecision, string> = {
+  exact: 'exact site',
+  near: 'near this point',
+  region: 'somewhere in this region',
+};
+
+/** `Camp Taji, Baghdad, Iraq` */
+export function formatPlace(place: Place | null): string {
+  if (place === null) return 'place not given';
+  return [place.name, place.admin1, place.country].filter((p) => p !== null && p !== '').join(', ');
+}
