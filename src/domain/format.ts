@@ -3,7 +3,7 @@
  * depend on the reader's time zone or locale (dates are shown as the incident's local time).
  */
 import { type IncidentDate, type LocalDateTime, partsFromDay } from './date';
-import type { Actor, Attribution, LocationPrecision, Place } from './incident';
+import type { Actor, Attribution, LocationPrecision, Place, Relation, SourceKind } from './incident';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTHS_LONG = [
@@ -130,3 +130,23 @@ export function formatPlace(place: Place | null): string {
   if (place === null) return 'place not given';
   return [place.name, place.admin1, place.country].filter((p) => p !== null && p !== '').join(', ');
 }
+
+export const RELATION_LABEL: Record<Relation, string> = {
+  prompted: 'Prompted',
+  promptedBy: 'Prompted by',
+  ledTo: 'Led to',
+  resultedFrom: 'Resulted from',
+  followedBy: 'Followed by',
+  follows: 'Follows',
+  notRelatedTo: 'Not related to (per sources)',
+  context: 'Background',
+};
+
+export const SOURCE_KIND_LABEL: Record<SourceKind, string> = {
+  official: 'official',
+  media: 'news media',
+  monitor: 'monitoring group',
+  social: 'social media',
+  reference: 'reference work',
+  other: 'other',
+};

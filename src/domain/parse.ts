@@ -9,7 +9,7 @@
  * - One bad feature never costs the others: the result is `{ incidents, issues }`.
  * - `strict` (used for the bundled dataset) also requires every field and at least one source.
  */
-import { parseIncidentDate } from './date';
+import { dayFromIso, parseIncidentDate } from './date';
 import {
   ACLED_EVENT_TYPES,
   ACTOR_ROLES,
@@ -224,11 +224,8 @@ function readSources(r: FeatureReader, props: JsonObject, strict: boolean): Sour
     const url = r.text(s, 'url', `${path}.url`, false);
     const kind = r.oneOf(s, 'kind', `${path}.kind`, SOURCE_KINDS, strict) ?? 'other';
     const published = r.text(s, 'published', `${path}.published`, false);
-    if (published !== null) {
-      const d = parseIncidentDate(published, null);
-      if (!d.ok || d.value.isInterval || d.value.start.minutes !== null) {
-        r.error(`${path}.published`, `${show(published)} is not a YYYY-MM-DD date`);
-      }
+    if (published !== null && dayFromIso(published) === null) {
+      r.error(`${path}.published`, `${show(published)} is not a real YYYY-MM-DD date`);
     }
     if (name !== null) sources.push({ name, url, kind, published });
   });

@@ -1,0 +1,190 @@
+/**
+ * Draws incidents on a Leaflet map and hides how: callers hand it indices into the incident array
+ * (`setIncidents`) and ask it to open one (`open`). Today each shown incident is a focusable DOM marker
+ * (fine into the low thousands); the interface is what lets a canvas or clustered drawing replace it for
+ * very large datasets without touching the rest of the app.
+ *
+ * Uncertainty is drawn, not hidden: an incident located `near` a point or somewhere in a `region` gets a
+ * dashed circle of the radius below around its marker.
+ */
+import L from 'leaflet';
+import type { Incident } from '../domain/incident';
+import { createSymbolSvg, symbolFor } from './symbols';
+
+export interface IncidentLayerOptions {
+  /** The user chose the incident at `index` (click, Enter or Space on its marker). */
+  onSelect(index: number): void;
+  /** The open popup was closed by the user (close button, Escape, click on the map). */
+  onClose(index: number): void;
+  /** Builds the popup content for the incident at `index`. */
+  popupContent(index: number): HTMLElement;
+}
+
+const DEFAULTS = {
+  markerSize: 26, // px, square icon box; ≥ 24 px for touch
+  nearRadius: 5_000, // m, radius drawn around a `near` location
+  regionRadius: 30_000, // m, radius drawn around a `region` location
+  popupMaxWidth: 380, // px
+  popupHeightShare: 0.7, // of the map's height, so a popup never outgrows a phone screen
+};
+
+interface Drawn {
+  marker: L.Marker;
+  uncertainty: L.Circle | null;
+}
+
+export class IncidentLayer {
+  private readonly group = L.layerGroup();
+  private readonly drawn = new Map<number, Drawn>();
+  private readonly popup: L.Popup;
+  private shown = new Set<number>();
+  private openIndex: number | null = null;
+  /** True while the layer itself closes or replaces the popup, so that is not reported as the user's. */
+  private closingQuietly = false;
+
+  constructor(
+    private readonly map: L.Map,
+    private readonly incidents: readonly Incident[],
+    private readonly options: IncidentLayerOptions,
+  ) {
+    this.popup = L.popup({
+      maxWidth: DEFAULTS.popupMaxWidth,
+      autoPanPadding: L.point(16, 16),
+      className: 'incident-popup-shell',
+    });
+    this.group.addTo(map);
+    map.on('popupclose', this.handlePopupClose);
+  }
+
+  /** Shows exactly the incidents at `indices` (positions in the incident array), removing the others. */
+  setIncidents(indices: ArrayLike<number>): void {
+    const next = new Set<number>();
+    for (let i = 0; i < indices.length; i++) next.add(indices[i] as number);
+    for (const index of this.shown) if (!next.has(index)) this.remove(index);
+    for (const index of next) if (!this.shown.has(index)) this.add(index);
+    this.shown = next;
+    if (this.openIndex !== null && !next.has(this.openIndex)) this.close();
+  }
+
+  /** Opens the popup of the incident at `index`, panning it into view; `focus` moves keyboard focus into it. */
+  open(index: number, focus = false): void {
+    const incident = this.incidents[index];
+    if (incident === undefined)
+      throw new Error(`No incident at index ${index} (have ${this.incidents.length})`);
+    this.markSelected(this.openIndex, false);
+    this.openIndex = index;
+    this.markSelected(index, true);
+    this.popup.options.maxHeight = Math.round(this.map.getSize().y * DEFAULTS.popupHeightShare);
+    this.closingQuietly = true;
+    this.popup.setLatLng([incident.lat, incident.lon]).setContent(this.options.popupContent(index));
+    this.popup.options.offset = L.point(0, -DEFAULTS.markerSize / 2);
+    this.map.openPopup(this.popup);
+    this.closingQuietly = false;
+    if (focus) this.popup.getElement()?.querySelector<HTMLElement>('.popup-title')?.focus();
+  }
+
+  /** Closes the popup without reporting it as the user's doing. */
+  close(): void {
+    if (this.openIndex === null) return;
+    this.closingQuietly = true;
+    this.map.closePopup(this.popup);
+    this.closingQuietly = false;
+    this.markSelected(this.openIndex, false);
+    this.openIndex = null;
+  }
+
+  /** The marker element of a shown incident (for focus), or null. */
+  elementOf(index: number): HTMLElement | null {
+    return this.drawn.get(index)?.marker.getElement() ?? null;
+  }
+
+  destroy(): void {
+    this.map.off('popupclose', this.handlePopupClose);
+    this.close();
+    this.group.remove();
+    this.drawn.clear();
+  }
+
+  private readonly handlePopupClose = (event: L.PopupEvent): void => {
+    if (event.popup !== this.popup || this.closingQuietly || this.openIndex === null) return;
+    const index = this.openIndex;
+    this.markSelected(index, false);
+    this.openIndex = null;
+    this.elementOf(index)?.focus({ preventScroll: true });
+    this.options.onClose(index);
+  };
+
+  private markSelected(index: number | null, selected: boolean): void {
+    if (index === null) return;
+    this.elementOf(index)?.classList.toggle('is-selected', selected);
+  }
+
+  private add(index: number): void {
+    let drawn = this.drawn.get(index);
+    if (drawn === undefined) {
+      drawn = this.create(index);
+      this.drawn.set(index, drawn);
+    }
+    if (drawn.uncertainty) this.group.addLayer(drawn.uncertainty);
+    this.group.addLayer(drawn.marker);
+    if (index === this.openIndex) this.markSelected(index, true);
+  }
+
+  private remove(index: number): void {
+    const drawn = this.drawn.get(index);
+    if (drawn === undefined) return;
+    this.group.removeLayer(drawn.marker);
+    if (drawn.uncertainty) this.group.removeLayer(drawn.uncertainty);
+  }
+
+  private create(index: number): Drawn {
+    const incident = this.incidents[index] as Incident;
+    const symbol = symbolFor(incident.eventType);
+    const size = DEFAULTS.markerSize;
+    const icon = L.divIcon({
+      className: 'incident-marker',
+      iconSize: [size, size],
+      iconAnchor: [size / 2, size / 2],
+    });
+    const marker = L.marker([incident.lat, incident.lon], {
+      icon,
+      keyboard: true,
+      title: incident.title,
+      riseOnHover: true,
+    });
+    marker.on('add', () => {
+      const element = marker.getElement();
+      if (!element) return;
+      // Leaflet gives a keyboard marker tabindex=0 and role=button; the title is its accessible name.
+      element.setAttribute('aria-label', incident.title);
+      element.dataset.incidentId = incident.id;
+      element.replaceChildren(createSymbolSvg(symbol, size));
+    });
+    marker.on('click', () => this.options.onSelect(index));
+    marker.on('keydown', (event: L.LeafletKeyboardEvent) => {
+      const key = event.originalEvent.key;
+      if (key === 'Enter' || key === ' ') {
+        event.originalEvent.preventDefault();
+        this.options.onSelect(index);
+      }
+    });
+    const radius =
+      incident.locationPrecision === 'region'
+        ? DEFAULTS.regionRadius
+        : incident.locationPrecision === 'near'
+          ? DEFAULTS.nearRadius
+          : 0;
+    const uncertainty =
+      radius === 0
+        ? null
+        : L.circle([incident.lat, incident.lon], {
+            radius,
+            interactive: false,
+            color: symbol.color,
+            weight: 1.5,
+            dashArray: '4 4',
+            fillOpacity: 0.08,
+          });
+    return { marker, uncertainty };
+  }
+}

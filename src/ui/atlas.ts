@@ -1,0 +1,136 @@
+/**
+ * The view controller: holds the current view (filter + open incident), derives everything else from it
+ * (the filtered indices, facet counts, the histogram's bars) and hands the result to the map layer, the
+ * list, the filters and the timeline. The URL mirrors the view: each filter change is one history entry;
+ * opening an incident amends the current entry.
+ */
+import {
+  dateExtent,
+  facetCounts,
+  filterIncidents,
+  type IncidentFilter,
+  NO_FILTER,
+  TYPE_KEYS,
+} from '../domain/filter';
+import { encodeView, sameFilter, type ViewState } from '../domain/view-state';
+import type { Dataset } from '../io/dataset';
+import type { IncidentLayer } from '../map/incident-layer';
+import type { FiltersPanel } from './filters-panel';
+import type { IncidentList } from './incident-list';
+import type { Timeline } from './timeline';
+
+export interface AtlasParts {
+  readonly layer: IncidentLayer;
+  readonly list: IncidentList;
+  readonly filters: FiltersPanel;
+  readonly timeline: Timeline;
+  readonly count: HTMLElement;
+  readonly clear: HTMLButtonElement;
+  /** Writes the view's pairs into the URL. */
+  writeUrl(pairs: [string, string][], mode: 'push' | 'replace'): void;
+  /** Brings the map into view on narrow screens, where panels are switched. */
+  showMap(): void;
+}
+
+export type SelectVia = 'map' | 'list' | 'link' | 'restore';
+
+export class Atlas {
+  private view: ViewState;
+  private shown: Uint32Array = new Uint32Array(0);
+  private readonly extent: { from: number; to: number } | null;
+
+  constructor(
+    private readonly dataset: Dataset,
+    private readonly parts: AtlasParts,
+    initial: ViewState,
+  ) {
+    this.view = initial;
+    this.extent = dateExtent(dataset.index);
+    parts.clear.addEventListener('click', () => this.clearFilters());
+    this.render();
+    const selected = this.selectedIndex();
+    if (selected !== null) parts.layer.open(selected);
+  }
+
+  /** The user changed the filters: one history entry. */
+  setFilter(filter: IncidentFilter): void {
+    if (sameFilter(filter, this.view.filter)) return;
+    this.view = { ...this.view, filter };
+    this.render();
+    this.parts.writeUrl(encodeView(this.view), 'push');
+  }
+
+  /** The timeline brush set a date range (null = all dates). */
+  setDateRange(range: { from: number; to: number } | null): void {
+    this.setFilter({ ...this.view.filter, from: range?.from ?? null, to: range?.to ?? null });
+  }
+
+  /** The view's query pairs with `id` opened: for shareable links to an incident. */
+  pairsWithSelected(id: string): [string, string][] {
+    return encodeView({ ...this.view, selected: id as ViewState['selected'] });
+  }
+
+  clearFilters(): void {
+    this.setFilter(NO_FILTER);
+  }
+
+  /** Opens the incident at `index` (or closes the open one for null). */
+  select(index: number | null, via: SelectVia): void {
+    const incident = index === null ? null : this.dataset.incidents[index];
+    const id = incident?.id ?? null;
+    if (id === this.view.selected && via !== 'list' && via !== 'link') return;
+    this.view = { ...this.view, selected: id };
+    this.parts.list.markCurrent(index);
+    if (index === null) this.parts.layer.close();
+    else {
+      if (via === 'list' || via === 'link') this.parts.showMap();
+      this.parts.layer.open(index, via === 'list');
+    }
+    this.parts.writeUrl(encodeView(this.view), 'replace');
+  }
+
+  /** Back/Forward moved to another view: show it without writing history. */
+  restore(view: ViewState): void {
+    this.view = view;
+    this.render();
+    const selected = this.selectedIndex();
+    if (selected === null) this.parts.layer.close();
+    else this.parts.layer.open(selected);
+  }
+
+  /** Indices currently shown, newest first. */
+  visible(): Uint32Array {
+    return this.shown;
+  }
+
+  private selectedIndex(): number | null {
+    if (this.view.selected === null) return null;
+    return this.dataset.positionOf.get(this.view.selected) ?? null;
+  }
+
+  private render(): void {
+    const { index, incidents } = this.dataset;
+    const { filter } = this.view;
+    this.shown = filterIncidents(index, filter);
+    // An open incident that the new filter hides is closed, so the map never shows what the list does not.
+    const selected = this.selectedIndex();
+    if (selected !== null && !this.shown.includes(selected)) {
+      this.view = { ...this.view, selected: null };
+      this.parts.layer.close();
+    }
+    const counts = facetCounts(index, filter);
+    this.parts.layer.setIncidents(this.shown);
+    this.parts.list.render(this.shown, this.selectedIndex());
+    this.parts.filters.render(filter, counts, index.actorIdOf, (key) => TYPE_KEYS.indexOf(key));
+    this.parts.timeline.setData(index.firstDay, index.lastDay, counts.undated);
+    const extent = this.extent;
+    this.parts.timeline.setRange(
+      (filter.from === null && filter.to === null) || extent === null
+        ? null
+        : { from: filter.from ?? extent.from, to: filter.to ?? extent.to },
+    );
+    const total = incidents.length;
+    this.parts.count.textContent = `${this.shown.length} of ${total} incident${total === 1 ? '' : 's'}`;
+    this.parts.clear.disabled = sameFilter(filter, NO_FILTER);
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The timeline's DOM: its skeleton, and the SVG nodes of bars and time axis, built from plain values with
+ * createElement(NS) and textContent (never markup). Coordinates are pixels within the plot.
+ */
+import { el } from '../dom/el';
+import type { DayNumber } from '../domain/date';
+import { formatDay } from '../domain/format';
+import { type Bin, type BinUnit, type DayRange, describeBin } from '../domain/histogram';
+import { axisTicks } from './timeline-axis';
+
+/** The elements of one timeline, for its adapter to fill and listen to. */
+export interface TimelineParts {
+  /** `role="group"`; its aria-label summarises the histogram. */
+  root: HTMLDivElement;
+  /** The range in words, live while dragging. */
+  readout: HTMLSpanElement;
+  /** Takes every pointer gesture; holds the SVG and, over it, the brush and handles. */
+  plot: HTMLDivElement;
+  svg: SVGSVGElement;
+  bars: SVGGElement;
+  axis: SVGGElement;
+  brush: HTMLDivElement;
+  /** Focusable `role="slider"` elements. */
+  handles: Record<'start' | 'end', HTMLDivElement>;
+  buttons: Record<'earlier' | 'later' | 'zoomOut' | 'zoomIn' | 'fit', HTMLButtonElement>;
+}
+
+/** Pixel geometry shared by bars and axis. */
+export interface PlotGeometry {
+  /** Maps a (fractional) day number to px from the plot's left edge. */
+  x(day: number): number;
+  /** Plot width (px). */
+  width: number;
+  /** Height of the bar area (px); the axis line sits just below it. */
+  barsHeight: number;
+}
+
+const BAR_TOP_GAP = 4; // px kept free above the tallest bar
+const MIN_BAR_HEIGHT = 2; // px: a bin with one incident among thousands stays visible
+const LABEL_CHAR_WIDTH = 6.2; // px: rough width of one tick-label character at 11 px
+const LABEL_GAP = 6; // px: least space between two tick labels
+
+/** An SVG element with its attributes set. */
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  return node;
+}
+
+/** Builds the timeline's elements (not yet in the document). `height` = SVG height (px). */
+export function buildTimeline(height: number): TimelineParts {
+  const button = (text: string, name: string) =>
+    el(
+      'button',
+      { className: 'tl-button', attrs: { type: 'button', 'aria-label': name, title: name } },
+      text,
+    );
+  const handle = (part: 'start' | 'end', name: string) =>
+    el('div', {
+      className: 'tl-handle',
+      attrs: { role: 'slider', tabindex: '0', 'aria-label': name, 'data-tl-part': part },
+    });
+  const buttons = {
+    earlier: button('\u2039', 'Earlier'),
+    later: button('\u203a', 'Later'),
+    zoomOut: button('\u2212', 'Zoom out'),
+    zoomIn: button('+', 'Zoom in'),
+    fit: button('Fit', 'Fit to data'),
+  };
+  const handles = { start: handle('start', 'Range start'), end: handle('end', 'Range end') };
+  const readout = el('span', { className: 'tl-readout' });
+  const brush = el('div', { className: 'tl-brush', attrs: { 'data-tl-part': 'body' } });
+  const bars = svg('g', { class: 'tl-bars' });
+  const axis = svg('g', { class: 'tl-axis', 'aria-hidden': 'true' });
+  const root = svg('svg', { class: 'tl-svg', height });
+  root.append(bars, axis);
+  const plot = el('div', { className: 'tl-plot' }, root, brush, handles.start, handles.end);
+  const toolbar = el('div', { className: 'tl-toolbar' }, readout, ...Object.values(buttons));
+  const group = el(
+    'div',
+    { className: 'tl', attrs: { role: 'group', 'aria-label': 'Timeline' } },
+    toolbar,
+    plot,
+  );
+  return { root: group, readout, plot, svg: root, bars, axis, brush, handles, buttons };
+}
+
+/** `11 Mar 2020`, `16 Jan – 3 Feb 2020`, `27 Dec 2019 – 11 Mar 2020`. */
+export function formatRange(r: DayRange): string {
+  const from = formatDay(r.from);
+  const to = formatDay(r.to);
+  if (r.from === r.to) return to;
+  const year = (text: string) => text.slice(text.lastIndexOf(' ')); // " 2020"
+  return `${year(from) === year(to) ? from.slice(0, -year(from).length) : from} \u2013 ${to}`;
+}
+
+/** The timeline's accessible name: `Timeline: incidents per month, 6 incidents from 27 Dec 2019 to 11 Mar 2020`. */
+export function describeTimeline(unit: BinUnit, count: number, extent: DayRange | null): string {
+  const what =
+    count === 0 || extent === null
+      ? 'no incidents'
+      : `${count.toLocaleString('en-US')} incident${count === 1 ? '' : 's'} from ${formatDay(extent.from)} to ${formatDay(extent.to)}`;
+  return `Timeline: incidents per ${unit}, ${what}`;
+}
+
+/** Writes the range in words (`16 Jan – 3 Feb 2020 · 19 days`), or the data's extent when there is none. */
+export function fillReadout(readout: HTMLElement, shown: DayRange | null, extent: DayRange | null): void {
+  if (shown) {
+    const days = el('span', { className: 'tl-readout-days' }, ` \u00b7 ${shown.to - shown.from + 1} days`);
+    readout.replaceChildren(formatRange(shown), days);
+  } else {
+    readout.textContent = extent ? `All dates (${formatRange(extent)})` : 'No incidents';
+  }
+}
+
+/** Sets a day slider's ARIA value: day numbers, with the date in words (`11 Mar 2020`) as its text. */
+export function setSliderValue(
+  handle: HTMLElement,
+  value: DayNumber,
+  bounds: { min: DayNumber; max: DayNumber },
+): void {
+  handle.setAttribute('aria-valuemin', String(bounds.min));
+  handle.setAttribute('aria-valuemax', String(bounds.max));
+  handle.setAttribute('aria-valuenow', String(value));
+  handle.setAttribute('aria-valuetext', formatDay(value));
+}
+
+/**
+ * One `<rect class="tl-bar">` per bin, scaled so the tallest bin fills the bar area, each with a `<title>`
+ * (`Mar 2020: 2 incidents`). With a range, bins overlapping it get `tl-bar--in`, the others `tl-bar--out`.
+ */
+export function barNodes(
+  bins: readonly Bin[],
+  unit: BinUnit,
+  shown: DayRange | null,
+  g: PlotGeometry,
+): SVGRectElement[] {
+  let maxCount = 1;
+  for (const b of bins) maxCount = Math.max(maxCount, b.count);
+  const usable = g.barsHeight - BAR_TOP_GAP;
+  return bins.map((b) => {
+    const x0 = g.x(b.start);
+    const x1 = g.x(b.end + 1);
+    const height = Math.max(MIN_BAR_HEIGHT, (b.count / maxCount) * usable);
+    let cls = 'tl-bar';
+    if (shown) cls += b.start <= shown.to && b.end >= shown.from ? ' tl-bar--in' : ' tl-bar--out';
+    const rect = svg('rect', {
+      class: cls,
+      x: x0.toFixed(2),
+      y: (g.barsHeight - height).toFixed(2),
+      width: Math.max(1, x1 - x0 - (x1 - x0 > 3 ? 1 : 0)).toFixed(2), // 1 px gap between wide bars
+      height: height.toFixed(2),
+    });
+    const title = svg('title', {});
+    title.textContent = describeBin(b, unit);
+    rect.append(title);
+    return rect;
+  });
+}
+
+/**
+ * The axis under the bars for the view `start`..`end` (fractional days, end exclusive): a line, a tick
+ * per unit from {@link axisTicks}, and labels left-aligned after their tick, skipped where they would
+ * collide with the previous label or run off the right edge.
+ */
+export function axisNodes(start: number, end: number, g: PlotGeometry): SVGElement[] {
+  const y = g.barsHeight + 0.5; // half-pixel: crisp 1 px lines
+  const nodes: SVGElement[] = [svg('line', { class: 'tl-axis-line', x1: 0, x2: g.width, y1: y, y2: y })];
+  let labelEnd = Number.NEGATIVE_INFINITY; // px: right edge of the last label drawn
+  for (const tick of axisTicks(start, end, g.width)) {
+    const x = Math.round(g.x(tick.day)) + 0.5;
+    nodes.push(svg('line', { class: 'tl-tick', x1: x, x2: x, y1: y, y2: y + 5 }));
+    const left = x + 3;
+    const right = left + tick.label.length * LABEL_CHAR_WIDTH;
+    if (left < labelEnd + LABEL_GAP || right > g.width) continue;
+    const text = svg('text', { class: 'tl-tick-label', x: left, y: g.barsHeight + 15 });
+    text.textContent = tick.label;
+    nodes.push(text);
+    labelEnd = right;
+  }
+  return nodes;
+}

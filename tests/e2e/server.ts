@@ -1,0 +1,65 @@
+/**
+ * Vitest global setup for the end-to-end tests: serves the built app (dist/) and the e2e fixtures
+ * (/fixtures/*) on 127.0.0.1 with a tiny static server, and hands its base URL to the tests.
+ * The app must have been built first (`npm run test:e2e` does).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Resolves a URL path inside `root`, refusing anything that escapes it. */
+function fileIn(root: string, urlPath: string): string | null {
+  const path = normalize(join(root, decodeURIComponent(urlPath)));
+  if (!path.startsWith(root)) return null;
+  if (existsSync(path) && statSync(path).isDirectory()) return join(path, 'index.html');
+  return existsSync(path) ? path : null;
+}
+
+let server: Server | null = null;
+
+export async function setup(project: TestProject): Promise<void> {
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error(`No build in ${DIST}: run "npm run build" first.`);
+  server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.startsWith('/fixtures/')
+      ? fileIn(FIXTURES, url.pathname.slice('/fixtures/'.length))
+      : fileIn(DIST, url.pathname);
+    if (path === null) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    response.end(readFileSync(path));
+  });
+  await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+}
+
+export async function teardown(): Promise<void> {
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+}
