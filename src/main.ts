@@ -117,6 +117,7 @@ async function start(): Promise<void> {
     paddingTopLeft: [48, 48],
     paddingBottomRight: [legendRoom, 48],
     maxZoom: 9,
+    animate: false, // an animated first fit would end after, and undo, the pan to an open popup
   });
 
   atlas = new Atlas(

@@ -185,12 +185,19 @@ function matchesActor(index: IncidentIndex, c: Compiled, i: number): boolean {
 /** Indices of the incidents that pass `filter`, newest first. */
 export function filterIncidents(index: IncidentIndex, filter: IncidentFilter): Uint32Array {
   const c = compile(index, filter);
-  const out = new Uint32Array(index.count);
+  // Test in storage order (sequential reads of every column), then emit in newest-first order.
+  const pass = new Uint8Array(index.count);
   let n = 0;
-  for (const i of index.newestFirst) {
-    if (matchesDate(index, c, i) && matchesType(index, c, i) && matchesActor(index, c, i)) out[n++] = i;
+  for (let i = 0; i < index.count; i++) {
+    if (matchesDate(index, c, i) && matchesType(index, c, i) && matchesActor(index, c, i)) {
+      pass[i] = 1;
+      n++;
+    }
   }
-  return out.slice(0, n);
+  const out = new Uint32Array(n);
+  let k = 0;
+  for (const i of index.newestFirst) if (pass[i] === 1) out[k++] = i;
+  return out;
 }
 
 export interface FacetCounts {
@@ -212,13 +219,17 @@ export function facetCounts(index: IncidentIndex, filter: IncidentFilter): Facet
   const actors = new Uint32Array(index.actorNames.length);
   const seenBy = new Int32Array(index.actorNames.length).fill(-1); // count an actor once per incident
   const types = new Uint32Array(TYPE_KEYS.length);
-  const undated: number[] = [];
-  for (const i of index.newestFirst) {
+  const undatedPass = new Uint8Array(index.count);
+  let undatedCount = 0;
+  for (let i = 0; i < index.count; i++) {
     const date = matchesDate(index, c, i);
     const type = matchesType(index, c, i);
     const actor = matchesActor(index, c, i);
     if (date && actor) increment(types, index.typeCode[i] as number);
-    if (type && actor) undated.push(i);
+    if (type && actor) {
+      undatedPass[i] = 1;
+      undatedCount++;
+    }
     if (!(date && type)) continue;
     for (let e = index.actorStart[i] as number, end = index.actorStart[i + 1] as number; e < end; e++) {
       const id = index.entryActor[e] as number;
@@ -228,7 +239,10 @@ export function facetCounts(index: IncidentIndex, filter: IncidentFilter): Facet
       }
     }
   }
-  return { actors, types, undated: Uint32Array.from(undated) };
+  const undated = new Uint32Array(undatedCount);
+  let k = 0;
+  for (const i of index.newestFirst) if (undatedPass[i] === 1) undated[k++] = i;
+  return { actors, types, undated };
 }
 
 /** The first and last local day of any incident, or null for an empty index. */

@@ -25,7 +25,9 @@ const DEFAULTS = {
   nearRadius: 5_000, // m, radius drawn around a `near` location
   regionRadius: 30_000, // m, radius drawn around a `region` location
   popupMaxWidth: 380, // px
-  popupHeightShare: 0.7, // of the map's height, so a popup never outgrows a phone screen
+  popupHeightShare: 0.6, // of the map's height, so a popup never outgrows a phone screen
+  popupMargin: 12, // px kept between an open popup and the map's edge
+  popupMarginTop: 64, // px kept at the top, where the zoom and layer controls sit
 };
 
 interface Drawn {
@@ -54,6 +56,7 @@ export class IncidentLayer {
     });
     this.group.addTo(map);
     map.on('popupclose', this.handlePopupClose);
+    map.on('resize', this.handleResize);
   }
 
   /** Shows exactly the incidents at `indices` (positions in the incident array), removing the others. */
@@ -74,13 +77,49 @@ export class IncidentLayer {
     this.markSelected(this.openIndex, false);
     this.openIndex = index;
     this.markSelected(index, true);
-    this.popup.options.maxHeight = Math.round(this.map.getSize().y * DEFAULTS.popupHeightShare);
+    this.fitPopupToMap();
     this.closingQuietly = true;
     this.popup.setLatLng([incident.lat, incident.lon]).setContent(this.options.popupContent(index));
     this.popup.options.offset = L.point(0, -DEFAULTS.markerSize / 2);
     this.map.openPopup(this.popup);
     this.closingQuietly = false;
-    if (focus) this.popup.getElement()?.querySelector<HTMLElement>('.popup-title')?.focus();
+    if (focus)
+      this.popup.getElement()?.querySelector<HTMLElement>('.popup-title')?.focus({ preventScroll: true });
+    // Leaflet's autoPan skips while the map is still settling (first load, a resize); check once laid out.
+    requestAnimationFrame(() => this.keepPopupInView());
+  }
+
+  /** Sizes the popup for the map's current size, so it never outgrows a phone screen. */
+  private fitPopupToMap(): void {
+    const size = this.map.getSize();
+    const { popupHeightShare, popupMarginTop, popupMargin, popupMaxWidth } = DEFAULTS;
+    this.popup.options.maxHeight = Math.round(
+      Math.min(size.y * popupHeightShare, size.y - popupMarginTop - 60),
+    );
+    this.popup.options.maxWidth = Math.min(popupMaxWidth, size.x - 2 * popupMargin - 40);
+  }
+
+  /** The map changed size (layout settling, rotation, a panel switch): refit the open popup. */
+  private readonly handleResize = (): void => {
+    if (this.openIndex === null || !this.map.hasLayer(this.popup)) return;
+    this.fitPopupToMap();
+    this.popup.update();
+    this.keepPopupInView();
+  };
+
+  /** Pans the map so the whole open popup is inside it, with a margin. */
+  private keepPopupInView(): void {
+    const element = this.popup.getElement();
+    if (!element || !this.map.hasLayer(this.popup)) return;
+    const box = element.getBoundingClientRect();
+    const frame = this.map.getContainer().getBoundingClientRect();
+    const m = DEFAULTS.popupMargin;
+    const dx =
+      box.left < frame.left + m ? box.left - frame.left - m : Math.max(0, box.right - frame.right + m);
+    const top = DEFAULTS.popupMarginTop;
+    const dy =
+      box.top < frame.top + top ? box.top - frame.top - top : Math.max(0, box.bottom - frame.bottom + m);
+    if (dx !== 0 || dy !== 0) this.map.panBy([dx, dy], { animate: false });
   }
 
   /** Closes the popup without reporting it as the user's doing. */
@@ -100,6 +139,7 @@ export class IncidentLayer {
 
   destroy(): void {
     this.map.off('popupclose', this.handlePopupClose);
+    this.map.off('resize', this.handleResize);
     this.close();
     this.group.remove();
     this.drawn.clear();
