@@ -110,7 +110,6 @@ async function start(): Promise<void> {
     typesPresent(index).map((t) => (t === 'none' ? null : t)),
     !narrowScreen.matches,
   );
-  basemap.setPlaceLabels(placeNames(incidents).map((p) => ({ ...p, kind: 'place' as const })));
   // Leave room for the legend (bottom right) so no incident starts hidden under it.
   const legendRoom = narrowScreen.matches ? 48 : 290;
   map.fitBounds(L.latLngBounds(incidents.map((i) => L.latLng(i.lat, i.lon))), {
@@ -130,6 +129,8 @@ async function start(): Promise<void> {
       count,
       clear: byId<HTMLButtonElement>('clear-filters'),
       writeUrl: writeView,
+      labelPlaces: (shown) =>
+        basemap.setPlaceLabels(placeNames(incidents, shown).map((p) => ({ ...p, kind: 'place' }))),
       showMap: () => {
         if (narrowScreen.matches) switcher.show('map');
       },

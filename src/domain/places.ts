@@ -6,15 +6,23 @@ export interface PlaceName {
   /** Longitude and latitude of the first incident at this place (WGS84 degrees). */
   readonly lon: number;
   readonly lat: number;
-  /** How many incidents name this place. */
+  /** How many of the given incidents name this place. */
   readonly count: number;
 }
 
-/** One label per distinct place name, at its first incident's point. */
-export function placeNames(incidents: readonly Incident[]): PlaceName[] {
+/**
+ * One label per distinct place name among the incidents at `indices`, at the first one's point; the
+ * `limit` most named places, most named first (labels are DOM nodes, so a million would be too many).
+ */
+export function placeNames(
+  incidents: readonly Incident[],
+  indices: ArrayLike<number>,
+  limit = 300,
+): PlaceName[] {
   const byName = new Map<string, { text: string; lon: number; lat: number; count: number }>();
-  for (const incident of incidents) {
-    if (incident.place === null) continue;
+  for (let k = 0; k < indices.length; k++) {
+    const incident = incidents[indices[k] as number];
+    if (incident?.place == null) continue;
     const entry = byName.get(incident.place.name);
     if (entry) entry.count++;
     else
@@ -25,5 +33,5 @@ export function placeNames(incidents: readonly Incident[]): PlaceName[] {
         count: 1,
       });
   }
-  return [...byName.values()];
+  return [...byName.values()].sort((a, b) => b.count - a.count).slice(0, limit);
 }

@@ -51,7 +51,9 @@ export class IncidentLayer {
   ) {
     this.popup = L.popup({
       maxWidth: DEFAULTS.popupMaxWidth,
-      autoPanPadding: L.point(16, 16),
+      // Agree with keepPopupInView, so Leaflet's own pan and ours aim at the same place.
+      autoPanPaddingTopLeft: L.point(DEFAULTS.popupMargin, DEFAULTS.popupMarginTop),
+      autoPanPaddingBottomRight: L.point(DEFAULTS.popupMargin, DEFAULTS.popupMargin),
       className: 'incident-popup-shell',
     });
     this.group.addTo(map);

@@ -57,7 +57,12 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
   const { date } = incident;
   const when = el(
     'time',
-    { attrs: { datetime: date.isInterval ? isoFromDay(date.firstDay) : date.text } },
+    // Machine-readable start: the exact text for a time, else the first day the incident may fall on.
+    {
+      attrs: {
+        datetime: date.precision === 'time' && !date.isInterval ? date.text : isoFromDay(date.firstDay),
+      },
+    },
     formatIncidentDate(date),
   );
   const actors =

@@ -28,6 +28,8 @@ export interface AtlasParts {
   readonly clear: HTMLButtonElement;
   /** Writes the view's pairs into the URL. */
   writeUrl(pairs: [string, string][], mode: 'push' | 'replace'): void;
+  /** Labels the places of the incidents shown (indices into the dataset). */
+  labelPlaces(indices: Uint32Array): void;
   /** Brings the map into view on narrow screens, where panels are switched. */
   showMap(): void;
 }
@@ -120,6 +122,7 @@ export class Atlas {
     }
     const counts = facetCounts(index, filter);
     this.parts.layer.setIncidents(this.shown);
+    this.parts.labelPlaces(this.shown);
     this.parts.list.render(this.shown, this.selectedIndex());
     this.parts.filters.render(filter, counts, index.actorIdOf, (key) => TYPE_KEYS.indexOf(key));
     this.parts.timeline.setData(index.firstDay, index.lastDay, counts.undated);
