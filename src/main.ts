@@ -86,7 +86,7 @@ async function start(): Promise<void> {
 
   let atlas: Atlas | null = null;
   const layer = new IncidentLayer(map, incidents, {
-    onSelect: (i) => atlas?.select(i, 'map'),
+    onSelect: (i, byKeyboard) => atlas?.select(i, byKeyboard ? 'keyboard' : 'map'),
     onClose: () => atlas?.select(null, 'map'),
     popupContent: (i) =>
       buildPopupContent(incidents[i] as (typeof incidents)[number], {

@@ -12,8 +12,8 @@ import type { Incident } from '../domain/incident';
 import { createSymbolSvg, symbolFor } from './symbols';
 
 export interface IncidentLayerOptions {
-  /** The user chose the incident at `index` (click, Enter or Space on its marker). */
-  onSelect(index: number): void;
+  /** The user chose the incident at `index`: click, or Enter/Space on its marker (`byKeyboard`). */
+  onSelect(index: number, byKeyboard: boolean): void;
   /** The open popup was closed by the user (close button, Escape, click on the map). */
   onClose(index: number): void;
   /** Builds the popup content for the incident at `index`. */
@@ -81,7 +81,12 @@ export class IncidentLayer {
     this.markSelected(index, true);
     this.fitPopupToMap();
     this.closingQuietly = true;
-    this.popup.setLatLng([incident.lat, incident.lon]).setContent(this.options.popupContent(index));
+    const content = this.options.popupContent(index);
+    // Escape closes the popup from anywhere inside it (Leaflet only listens while the map itself has focus).
+    content.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.map.closePopup(this.popup);
+    });
+    this.popup.setLatLng([incident.lat, incident.lon]).setContent(content);
     this.popup.options.offset = L.point(0, -DEFAULTS.markerSize / 2);
     this.map.openPopup(this.popup);
     this.closingQuietly = false;
@@ -202,12 +207,12 @@ export class IncidentLayer {
       element.dataset.incidentId = incident.id;
       element.replaceChildren(createSymbolSvg(symbol, size));
     });
-    marker.on('click', () => this.options.onSelect(index));
+    marker.on('click', () => this.options.onSelect(index, false));
     marker.on('keydown', (event: L.LeafletKeyboardEvent) => {
       const key = event.originalEvent.key;
       if (key === 'Enter' || key === ' ') {
         event.originalEvent.preventDefault();
-        this.options.onSelect(index);
+        this.options.onSelect(index, true);
       }
     });
     const radius =

@@ -34,7 +34,8 @@ export interface AtlasParts {
   showMap(): void;
 }
 
-export type SelectVia = 'map' | 'list' | 'link' | 'restore';
+/** How an incident was chosen: by pointer on the map, by keyboard on the map, from the list, or a related link. */
+export type SelectVia = 'map' | 'keyboard' | 'list' | 'link';
 
 export class Atlas {
   private view: ViewState;
@@ -80,13 +81,14 @@ export class Atlas {
   select(index: number | null, via: SelectVia): void {
     const incident = index === null ? null : this.dataset.incidents[index];
     const id = incident?.id ?? null;
-    if (id === this.view.selected && via !== 'list' && via !== 'link') return;
+    if (id === this.view.selected && via === 'map') return;
     this.view = { ...this.view, selected: id };
     this.parts.list.markCurrent(index);
     if (index === null) this.parts.layer.close();
     else {
       if (via === 'list' || via === 'link') this.parts.showMap();
-      this.parts.layer.open(index, via === 'list');
+      // Keyboard and list choices move focus into the popup so its links are next in the tab order.
+      this.parts.layer.open(index, via !== 'map');
     }
     this.parts.writeUrl(encodeView(this.view), 'replace');
   }
