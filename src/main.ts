@@ -112,6 +112,8 @@ async function start(): Promise<void> {
   );
   // Leave room for the legend (bottom right) so no incident starts hidden under it.
   const legendRoom = narrowScreen.matches ? 48 : 290;
+  // The notices above may have just shrunk the map; measure it now rather than when the observer fires.
+  map.invalidateSize({ pan: false });
   map.fitBounds(L.latLngBounds(incidents.map((i) => L.latLng(i.lat, i.lon))), {
     paddingTopLeft: [48, 48],
     paddingBottomRight: [legendRoom, 48],

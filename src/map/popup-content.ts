@@ -104,6 +104,9 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
     const a = el('a', { className: 'related-link', attrs: { href: links.hrefOf(rel.id) } }, title);
     a.addEventListener('click', (event) => {
       event.preventDefault();
+      // Opening replaces this popup's content, detaching the link; a click that bubbled on to the map
+      // would then look like a click outside the popup and close the new one.
+      event.stopPropagation();
       links.open(rel.id);
     });
     return [el('li', {}, el('span', { className: 'relation' }, `${RELATION_LABEL[rel.relation]}: `), a)];

@@ -227,9 +227,11 @@ export class FiltersPanel {
 
   private renderRow(row: FacetRow, checked: boolean, count: number): void {
     row.box.checked = checked;
-    row.count.textContent = String(count);
+    row.count.replaceChildren(
+      String(count),
+      el('span', { className: 'visually-hidden' }, ` incident${count === 1 ? '' : 's'}`),
+    );
     row.item.classList.toggle('facet-empty', count === 0 && !checked);
-    row.count.setAttribute('aria-label', `${count} incident${count === 1 ? '' : 's'}`);
   }
 
   private setDateError(message: string): void {
