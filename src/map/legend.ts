@@ -13,7 +13,7 @@ export function addLegend(map: L.Map, eventTypes: readonly (EventType | null)[],
     onAdd() {
       const rows = eventTypes.map((type) => {
         const symbol = symbolFor(type);
-        return el('li', {}, createSymbolSvg(symbol, 18), symbol.label);
+        return el('li', { className: 'legend-row' }, createSymbolSvg(symbol, 18), symbol.label);
       });
       const details = el(
         'details',

@@ -6,9 +6,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, PHONE, screenshot } from './browser';
+import { DESKTOP, launch, openPage, PHONE, POLL, screenshot } from './browser';
 
-const POLL = { timeout: 10_000 };
 const TAJI = 'taji-rocket-attack-2020-03-11';
 
 let browser: Browser;

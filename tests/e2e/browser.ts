@@ -3,10 +3,10 @@
  * Never downloads a browser. Each page records console errors and uncaught exceptions so tests can
  * assert there were none, and screenshots go to test-results/ (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', 'test-results');
 
@@ -70,4 +70,43 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/** Generous polling: the page and its data load over loopback, but shared CI machines can be slow. */
+export const POLL = { timeout: 10_000 };
+
+/** An incident of the bundled dataset, read from the file rather than guessed. */
+export interface BundledIncident {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** The bundled dataset's ids and titles, in file order. */
+export const BUNDLED: readonly BundledIncident[] = (
+  JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson'), 'utf8'),
+  ) as {
+    features: { id: string; properties: { title: string } }[];
+  }
+).features.map((f) => ({ id: f.id, title: f.properties.title }));
+
+/** The bundled incident with this id; throws when the dataset has no such incident. */
+export function bundled(id: string): BundledIncident {
+  const found = BUNDLED.find((i) => i.id === id);
+  if (!found) throw new Error(`No incident ${id} in geodata/incidents.geojson`);
+  return found;
+}
+
+/** Waits for Leaflet's popup fade-in to finish, so screenshots show it as people see it. */
+export function popupFadedIn(page: Page): Promise<void> {
+  return expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const p = document.querySelector('.leaflet-popup');
+          return p ? getComputedStyle(p).opacity : null;
+        }),
+      POLL,
+    )
+    .toBe('1');
 }

@@ -1,13 +1,16 @@
-/**
- * End-to-end: filtering the bundled dataset through the UI and through URLs, on desktop and phone.
- * The list, the map and the count must always agree with the filter, and the URL must mirror it
- * (one history entry per change, so Back undoes one change).
- */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, PHONE, screenshot } from './browser';
+import {
+  BUNDLED,
+  bundled,
+  DESKTOP,
+  launch,
+  openPage,
+  PHONE,
+  POLL,
+  popupFadedIn,
+  screenshot,
+} from './browser';
 
 type Device = 'desktop' | 'phone';
 const DEVICES = [
@@ -15,21 +18,8 @@ const DEVICES = [
   ['phone', PHONE],
 ] as const;
 
-/** The bundled dataset's ids and titles, read from the file rather than guessed. */
-const BUNDLED = (
-  JSON.parse(
-    readFileSync(resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson'), 'utf8'),
-  ) as {
-    features: { id: string; properties: { title: string } }[];
-  }
-).features.map((f) => ({ id: f.id, title: f.properties.title }));
 const TOTAL = BUNDLED.length;
-
-function titleOf(id: string): string {
-  const found = BUNDLED.find((i) => i.id === id);
-  if (!found) throw new Error(`No incident ${id} in geodata/incidents.geojson`);
-  return found.title;
-}
+const titleOf = (id: string) => bundled(id).title;
 
 const TAJI = 'taji-rocket-attack-2020-03-11';
 const K1 = 'k1-rocket-attack-2019-12-27';
@@ -37,8 +27,6 @@ const US_STRIKES = 'us-strikes-kataib-hezbollah-2019-12-29';
 const EMBASSY = 'us-embassy-baghdad-protests-2019-12-31';
 const AIRPORT = 'baghdad-airport-strike-2020-01-03';
 const BOUKAMAL = 'boukamal-airstrikes-2020-03-11';
-
-const POLL = { timeout: 10_000 };
 
 /** Ids of the incidents in the list (from the DOM, so it works while the list panel is hidden). */
 const listIds = (page: Page) =>
@@ -92,19 +80,6 @@ async function setDates(page: Page, from: string, to: string): Promise<void> {
   await page.getByLabel('To', { exact: true }).fill(to);
   await page.getByLabel('To', { exact: true }).press('Enter');
 }
-
-/** Waits for Leaflet's popup fade-in to finish, so screenshots show it as people see it. */
-const popupFadedIn = (page: Page) =>
-  expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          const p = document.querySelector('.leaflet-popup');
-          return p ? getComputedStyle(p).opacity : null;
-        }),
-      POLL,
-    )
-    .toBe('1');
 
 let browser: Browser;
 

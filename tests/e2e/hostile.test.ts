@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, PHONE, screenshot } from './browser';
+import { DESKTOP, launch, openPage, PHONE, POLL, screenshot } from './browser';
 
 interface HostileFeature {
   id: string;
@@ -26,7 +26,6 @@ const FEATURES = (
   }
 ).features;
 const HTTPS_URL = 'https://example.org/hostile-report';
-const POLL = { timeout: 10_000 };
 
 /** Evidence that a payload ran or was parsed as markup anywhere in the page. */
 function injectionEvidence(page: Page) {

@@ -5,9 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, screenshot } from './browser';
-
-const POLL = { timeout: 10_000 };
+import { launch, openPage, POLL, screenshot } from './browser';
 
 /** Chromium's console line for a failed (404) fetch: expected in the 404 test only. */
 const RESOURCE_404 = 'Failed to load resource: the server responded with a status of 404 (Not Found)';

@@ -1,40 +1,20 @@
-/**
- * End-to-end: the map of the bundled dataset. Markers (presence, names, focus), the popup (content,
- * source links, URL), keyboard use, related-incident links, the offline basemap, the page's CSP, that
- * nothing leaves the origin, and the legend.
- */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launch, openPage, PHONE, screenshot } from './browser';
+import {
+  BUNDLED,
+  bundled,
+  DESKTOP,
+  launch,
+  openPage,
+  PHONE,
+  POLL,
+  popupFadedIn,
+  screenshot,
+} from './browser';
 
-interface BundledIncident {
-  readonly id: string;
-  readonly title: string;
-}
-
-/** The bundled dataset's ids and titles, read from the file rather than guessed. */
-const BUNDLED: readonly BundledIncident[] = (
-  JSON.parse(
-    readFileSync(resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson'), 'utf8'),
-  ) as {
-    features: { id: string; properties: { title: string } }[];
-  }
-).features.map((f) => ({ id: f.id, title: f.properties.title }));
-
-function incident(id: string): BundledIncident {
-  const found = BUNDLED.find((i) => i.id === id);
-  if (!found) throw new Error(`No incident ${id} in geodata/incidents.geojson`);
-  return found;
-}
-
-const TAJI = incident('taji-rocket-attack-2020-03-11');
-const K1 = incident('k1-rocket-attack-2019-12-27');
-const US_STRIKES = incident('us-strikes-kataib-hezbollah-2019-12-29');
-
-/** Generous: the page and its data load over loopback, but CI machines can be slow. */
-const POLL = { timeout: 10_000 };
+const TAJI = bundled('taji-rocket-attack-2020-03-11');
+const K1 = bundled('k1-rocket-attack-2019-12-27');
+const US_STRIKES = bundled('us-strikes-kataib-hezbollah-2019-12-29');
 
 /** Waits until the app has rendered the bundled dataset: the count line and all six markers. */
 async function waitForApp(page: Page): Promise<void> {
@@ -77,19 +57,6 @@ const activeInfo = (page: Page) =>
       id: active instanceof HTMLElement ? (active.dataset.incidentId ?? '') : '',
     };
   });
-
-/** Waits for Leaflet's popup fade-in to finish, so screenshots show it as people see it. */
-const popupFadedIn = (page: Page) =>
-  expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          const p = document.querySelector('.leaflet-popup');
-          return p ? getComputedStyle(p).opacity : null;
-        }),
-      POLL,
-    )
-    .toBe('1');
 
 let browser: Browser;
 
