@@ -87,7 +87,7 @@ async function start(): Promise<void> {
   let atlas: Atlas | null = null;
   const layer = new IncidentLayer(map, incidents, {
     onSelect: (i, byKeyboard) => atlas?.select(i, byKeyboard ? 'keyboard' : 'map'),
-    onClose: () => atlas?.select(null, 'map'),
+    onClose: (i) => atlas?.closed(i),
     popupContent: (i) =>
       buildPopupContent(incidents[i] as (typeof incidents)[number], {
         titleOf: (id) => incidents[dataset.positionOf.get(id) ?? -1]?.title ?? null,

@@ -1,14 +1,19 @@
 /**
  * Draws incidents on a Leaflet map and hides how: callers hand it indices into the incident array
- * (`setIncidents`) and ask it to open one (`open`). Today each shown incident is a focusable DOM marker
- * (fine into the low thousands); the interface is what lets a canvas or clustered drawing replace it for
- * very large datasets without touching the rest of the app.
+ * (`setIncidents`) and ask it to open one (`open`). Two ways of drawing, chosen by how many are shown:
  *
- * Uncertainty is drawn, not hidden: an incident located `near` a point or somewhere in a `region` gets a
- * dashed circle of the radius below around its marker.
+ * - Up to `domMarkerLimit`: each incident is a focusable DOM marker (a button named by its title), and
+ *   uncertainty is drawn, not hidden: an incident located `near` a point or somewhere in a `region` gets a
+ *   dashed circle of the radius below around its marker.
+ * - Above it: all of them are small dots on one canvas (point-canvas.ts), coloured by event type, with no
+ *   Leaflet layer per incident. Circles would be too many to draw, so a `region` location is drawn as a
+ *   hollow dot instead. Clicks are hit-tested on the canvas; keyboard users open incidents from the list,
+ *   and `elementOf` is null.
  */
 import L from 'leaflet';
 import type { Incident } from '../domain/incident';
+import { PointCanvas, SELECTED_POINT_REACH } from './point-canvas';
+import { DOT_STYLES, incidentColumns, type PointColumns } from './point-raster';
 import { createSymbolSvg, symbolFor } from './symbols';
 
 export interface IncidentLayerOptions {
@@ -21,6 +26,11 @@ export interface IncidentLayerOptions {
 }
 
 const DEFAULTS = {
+  // Incidents shown, most drawn as DOM markers (more go on one canvas). Each marker is an element, plus
+  // an SVG circle when uncertain, that Leaflet moves on every zoom. Measured in Chromium on a 2-core
+  // machine: a zoom takes ~0.35 s with a few hundred markers, ~0.9 s with 1,000 and ~1.1 s with 1,500,
+  // and a filter change that shows 1,000–1,500 of them 0.2–0.35 s; at 10k+ the page freezes.
+  domMarkerLimit: 1_000,
   markerSize: 26, // px, square icon box; ≥ 24 px for touch
   nearRadius: 5_000, // m, radius drawn around a `near` location
   regionRadius: 30_000, // m, radius drawn around a `region` location
@@ -40,6 +50,11 @@ export class IncidentLayer {
   private readonly drawn = new Map<number, Drawn>();
   private readonly popup: L.Popup;
   private shown = new Set<number>();
+  /** The canvas layer: made when first needed, then kept (with its buffers) for the next switch. */
+  private points: PointCanvas | null = null;
+  /** True while more than `domMarkerLimit` are shown: `points` is on the map; `shown` and the group are empty. */
+  private onCanvas = false;
+  private columns: PointColumns | null = null;
   private openIndex: number | null = null;
   /** True while the layer itself closes or replaces the popup, so that is not reported as the user's. */
   private closingQuietly = false;
@@ -63,12 +78,43 @@ export class IncidentLayer {
 
   /** Shows exactly the incidents at `indices` (positions in the incident array), removing the others. */
   setIncidents(indices: ArrayLike<number>): void {
+    if (indices.length > DEFAULTS.domMarkerLimit) this.drawOnCanvas(indices);
+    else this.drawAsMarkers(indices);
+  }
+
+  private drawAsMarkers(indices: ArrayLike<number>): void {
+    this.removeCanvas();
     const next = new Set<number>();
     for (let i = 0; i < indices.length; i++) next.add(indices[i] as number);
     for (const index of this.shown) if (!next.has(index)) this.remove(index);
     for (const index of next) if (!this.shown.has(index)) this.add(index);
     this.shown = next;
     if (this.openIndex !== null && !next.has(this.openIndex)) this.close();
+  }
+
+  private drawOnCanvas(indices: ArrayLike<number>): void {
+    for (const index of this.shown) this.remove(index);
+    this.shown = new Set();
+    this.columns ??= incidentColumns(this.incidents);
+    this.points ??= new PointCanvas(this.columns, {
+      styles: DOT_STYLES,
+      onSelect: (index) => this.options.onSelect(index, false),
+    });
+    this.points.setIndices(indices);
+    if (!this.onCanvas) {
+      this.onCanvas = true;
+      this.points.addTo(this.map);
+      this.setPopupOffset();
+    }
+    if (this.openIndex !== null && !this.points.has(this.openIndex)) this.close();
+    else this.markSelected(this.openIndex, true);
+  }
+
+  private removeCanvas(): void {
+    if (!this.onCanvas) return;
+    this.onCanvas = false;
+    this.points?.remove();
+    this.setPopupOffset();
   }
 
   /** Opens the popup of the incident at `index`, panning it into view; `focus` moves keyboard focus into it. */
@@ -87,13 +133,21 @@ export class IncidentLayer {
       if (event.key === 'Escape') this.map.closePopup(this.popup);
     });
     this.popup.setLatLng([incident.lat, incident.lon]).setContent(content);
-    this.popup.options.offset = L.point(0, -DEFAULTS.markerSize / 2);
+    this.setPopupOffset();
     this.map.openPopup(this.popup);
     this.closingQuietly = false;
     if (focus)
       this.popup.getElement()?.querySelector<HTMLElement>('.popup-title')?.focus({ preventScroll: true });
     // Leaflet's autoPan skips while the map is still settling (first load, a resize); check once laid out.
     requestAnimationFrame(() => this.keepPopupInView());
+  }
+
+  /** Points the popup's tip just above the marker, or the canvas point; moves an open popup to match. */
+  private setPopupOffset(): void {
+    const above = this.onCanvas ? SELECTED_POINT_REACH : DEFAULTS.markerSize / 2;
+    if (this.popup.options.offset instanceof L.Point && this.popup.options.offset.y === -above) return;
+    this.popup.options.offset = L.point(0, -above);
+    if (this.map.hasLayer(this.popup)) this.popup.update();
   }
 
   /** Sizes the popup for the map's current size, so it never outgrows a phone screen. */
@@ -139,8 +193,9 @@ export class IncidentLayer {
     this.openIndex = null;
   }
 
-  /** The marker element of a shown incident (for focus), or null. */
+  /** The marker element of a shown incident (for focus), or null; always null while drawing on the canvas. */
   elementOf(index: number): HTMLElement | null {
+    if (this.onCanvas) return null;
     return this.drawn.get(index)?.marker.getElement() ?? null;
   }
 
@@ -150,6 +205,9 @@ export class IncidentLayer {
     this.close();
     this.group.remove();
     this.drawn.clear();
+    this.removeCanvas();
+    this.points = null;
+    this.columns = null;
   }
 
   private readonly handlePopupClose = (event: L.PopupEvent): void => {
@@ -163,6 +221,11 @@ export class IncidentLayer {
 
   private markSelected(index: number | null, selected: boolean): void {
     if (index === null) return;
+    if (this.onCanvas) {
+      if (selected) this.points?.setSelected(this.points.has(index) ? index : null);
+      else this.points?.setSelected(null);
+      return;
+    }
     this.elementOf(index)?.classList.toggle('is-selected', selected);
   }
 

@@ -24,7 +24,7 @@ export function addLegend(map: L.Map, eventTypes: readonly (EventType | null)[],
           'p',
           { className: 'legend-note' },
           el('span', { className: 'legend-uncertainty' }),
-          ' location approximate: near a point, or somewhere in a region',
+          ' dashed circle: location approximate (near a point, or somewhere in a region); when many incidents are drawn as dots, a hollow dot marks a regional location',
         ),
       );
       details.open = open;

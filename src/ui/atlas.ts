@@ -93,6 +93,16 @@ export class Atlas {
     this.parts.writeUrl(encodeView(this.view), 'replace');
   }
 
+  /**
+   * The user closed the popup of `index`. The map layer returns focus to its marker when it has one; when
+   * it draws on a canvas there is none, so focus goes to the incident's list item instead of being lost.
+   */
+  closed(index: number): void {
+    this.select(null, 'map');
+    if (document.activeElement === null || document.activeElement === document.body)
+      this.parts.list.focusItem(index);
+  }
+
   /** Back/Forward moved to another view: show it without writing history. */
   restore(view: ViewState): void {
     this.view = view;
@@ -135,7 +145,8 @@ export class Atlas {
         : { from: filter.from ?? extent.from, to: filter.to ?? extent.to },
     );
     const total = incidents.length;
-    this.parts.count.textContent = `${this.shown.length} of ${total} incident${total === 1 ? '' : 's'}`;
+    const n = (x: number) => x.toLocaleString('en-US');
+    this.parts.count.textContent = `${n(this.shown.length)} of ${n(total)} incident${total === 1 ? '' : 's'}`;
     this.parts.clear.disabled = sameFilter(filter, NO_FILTER);
   }
 }

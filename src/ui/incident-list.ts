@@ -54,6 +54,12 @@ export class IncidentList {
     this.markCurrent(selected);
   }
 
+  /** Moves keyboard focus to the item of `index`, when it is listed. */
+  focusItem(index: number): void {
+    const item = this.items.get(index);
+    if (item?.li.isConnected) item.button.focus();
+  }
+
   /** Highlights the item of `index` (or none) and scrolls it into view within the list. */
   markCurrent(index: number | null): void {
     if (this.current !== null) this.items.get(this.current)?.button.removeAttribute('aria-current');

@@ -1,0 +1,362 @@
+/**
+ * A Leaflet layer that draws many points on one canvas, for datasets too large for a DOM element per
+ * incident. It owns no records: it reads per-incident columns (Web-Mercator x/y, a style number) and a list
+ * of incident positions to draw, and answers clicks with a position.
+ *
+ * - Lives in its own pane (`POINT_PANE`, z-index 450 in map.css): above the basemap's vectors in the
+ *   overlay pane (400), below markers, labels and popups (600+). The pane ignores the pointer; clicks and
+ *   moves are read from the map's own events and hit-tested here.
+ * - Redraws on moveend, zoomend, viewreset and resize, into a canvas `padding` larger than the map on each
+ *   side, so a short pan shows points before the redraw. During a zoom animation the last drawing is
+ *   scaled with a CSS transform, as Leaflet's own renderers do.
+ * - Draws in device pixels (devicePixelRatio, capped by `maxPixels`) by stamping precomputed dots into an
+ *   ImageData buffer (see point-raster.ts), smaller dots when hundreds of thousands are in view; the open
+ *   incident is drawn on top with the 2D context.
+ * - Each redraw builds a uniform screen grid of the drawn points (screen-grid.ts) for hit-testing.
+ * - The time of the last redraw is kept as the User Timing measure `incident-points:draw`.
+ */
+import L from 'leaflet';
+import {
+  buildStamp,
+  type DotStyle,
+  type DrawnPoints,
+  type PointColumns,
+  projectPoints,
+  type Stamp,
+  stampPoints,
+  stampReach,
+} from './point-raster';
+import { ScreenGrid } from './screen-grid';
+
+/** The map pane the canvas lives in (class `leaflet-incidentPoints-pane`). */
+export const POINT_PANE = 'incidentPointsPane';
+
+const DEFAULTS = {
+  padding: 0.25, // of the map's width and height, drawn beyond each edge
+  // Dot sizes by how many points are in the canvas: big enough to aim at, smaller where a million would be
+  // a carpet (and each pixel costs ~2 ns). px: coloured disc, white outline, ring width when hollow; a
+  // radius of n + 0.5 rasterises round at ratio 1.
+  dots: [
+    { upTo: 150_000, radius: 3.5, outline: 1, ring: 1.5 }, // 9 px across
+    { upTo: 400_000, radius: 2.5, outline: 1, ring: 1 }, // 7 px
+    { upTo: Number.POSITIVE_INFINITY, radius: 1.5, outline: 0, ring: 1 }, // 3 px
+  ],
+  hitRadius: 8, // px from a point's centre that a click or hover still counts as on it
+  touchHitRadius: 16, // px, the same for a finger
+  maxPixels: 16_777_216, // device px in the canvas (64 MB of RGBA); past it the pixel ratio is lowered
+  selectedRadius: 6, // px, the open incident's disc
+  selectedRingRadius: 9, // px, centre line of the dark ring around it
+  selectedRingWidth: 2, // px
+  selectedHollowWidth: 2.5, // px, the coloured ring of the open incident when its place is a region
+  ink: '#1d1d1b', // the ring's colour: the page's text colour, as on a selected marker
+  drawMeasure: 'incident-points:draw', // User Timing name of the last redraw
+};
+
+/** How far above a point (px) a popup's tip should sit so it clears the selected point's ring. */
+export const SELECTED_POINT_REACH = DEFAULTS.selectedRingRadius + DEFAULTS.selectedRingWidth / 2;
+
+export interface PointCanvasOptions {
+  /** The looks of the points; `columns.style[i]` indexes this list. */
+  readonly styles: readonly DotStyle[];
+  /** The user clicked or tapped on the drawn point of the incident at `index`. */
+  onSelect(index: number): void;
+}
+
+/** Where the last drawing sits: what hit-testing and the zoom animation need. */
+interface Frame {
+  readonly zoom: number;
+  /** World size in CSS px at `zoom`. */
+  readonly scale: number;
+  /** Layer point of the canvas's top-left corner. */
+  readonly min: L.Point;
+  /** World pixel (CSS px) of the canvas's top-left corner. */
+  readonly left: number;
+  readonly top: number;
+  readonly ratio: number;
+  /** Identifies the view, so zoomend + moveend for one change draw once. */
+  readonly key: string;
+}
+
+export class PointCanvas extends L.Layer {
+  private map: L.Map | null = null;
+  private canvas: HTMLCanvasElement | null = null;
+  private context: CanvasRenderingContext2D | null = null;
+  private image: ImageData | null = null;
+  private pixels = new Int32Array(0);
+  /** `stamps[tier][style]`, for the current pixel ratio and canvas width. */
+  private stamps: Stamp[][] = [];
+  private stampKey = '';
+  /** `shown[i]` is 1 when the incident at position i is to be drawn. */
+  private readonly shown: Uint8Array;
+  /** The positions of the shown incidents, ascending. */
+  private order = new Uint32Array(0);
+  private drawn: DrawnPoints = {
+    xs: new Float32Array(0),
+    ys: new Float32Array(0),
+    index: new Uint32Array(0),
+    centre: new Int32Array(0),
+  };
+  private grid: ScreenGrid | null = null;
+  private frame: Frame | null = null;
+  private selected: number | null = null;
+  private hoverAt: L.Point | null = null;
+  private hoverRequest = 0;
+
+  constructor(
+    private readonly columns: PointColumns,
+    private readonly config: PointCanvasOptions,
+  ) {
+    super();
+    this.shown = new Uint8Array(columns.x.length);
+  }
+
+  /**
+   * Draws the incidents at `indices` (positions into the columns), in any order. They are drawn in
+   * storage order (a later one in the file over an earlier one where dots overlap), not in the order
+   * given: reading the columns front to back halves a redraw at 1M points (see projectPoints).
+   */
+  setIndices(indices: ArrayLike<number>): void {
+    const { shown } = this;
+    shown.fill(0);
+    for (let k = 0; k < indices.length; k++) {
+      const index = indices[k] as number;
+      if (!(index >= 0 && index < shown.length))
+        throw new Error(`No incident at index ${index} (have ${shown.length})`);
+      shown[index] = 1;
+    }
+    const order = new Uint32Array(indices.length);
+    let count = 0;
+    for (let i = 0; i < shown.length; i++) if (shown[i] === 1) order[count++] = i;
+    this.order = count === order.length ? order : order.slice(0, count); // fewer when indices repeat
+    this.redraw(true);
+  }
+
+  /** Whether the incident at `index` is among those drawn. */
+  has(index: number): boolean {
+    return this.shown[index] === 1;
+  }
+
+  /** Highlights the incident at `index` (which should be among those drawn), or none. */
+  setSelected(index: number | null): void {
+    if (index === this.selected) return;
+    this.selected = index;
+    this.paint();
+  }
+
+  override onAdd(map: L.Map): this {
+    if (map.options.crs !== L.CRS.EPSG3857)
+      throw new Error(
+        `PointCanvas projects with Web Mercator; the map uses ${String(map.options.crs?.code)}`,
+      );
+    this.map = map;
+    if (this.canvas === null) {
+      this.canvas = L.DomUtil.create('canvas', 'incident-points leaflet-zoom-animated');
+      this.canvas.setAttribute('aria-hidden', 'true');
+      this.context = this.canvas.getContext('2d');
+      if (this.context === null) throw new Error('PointCanvas: this browser gives no 2D canvas context');
+    }
+    (map.getPane(POINT_PANE) ?? map.createPane(POINT_PANE)).appendChild(this.canvas);
+    // Not a map event: the basemap's canvas swallows the mouseout that Leaflet would report.
+    L.DomEvent.on(map.getContainer(), 'mouseleave', this.handleMouseLeave);
+    this.redraw(true);
+    return this;
+  }
+
+  override onRemove(map: L.Map): this {
+    cancelAnimationFrame(this.hoverRequest);
+    this.hoverRequest = 0;
+    this.hoverAt = null;
+    L.DomEvent.off(map.getContainer(), 'mouseleave', this.handleMouseLeave);
+    map.getContainer().classList.remove('incident-points-hover');
+    if (this.canvas) L.DomUtil.remove(this.canvas);
+    this.frame = null; // no hit-testing until drawn again
+    this.selected = null;
+    this.map = null;
+    // The canvas, its pixel buffer, the stamps, the drawn-point arrays and the grid are kept for the next
+    // add: the first paint into a new or resized canvas costs ~40 ms at 1920 × 1200 px (it allocates the
+    // backing store), and fresh arrays for a million points cost collector pauses.
+    return this;
+  }
+
+  /** Attached by Leaflet on add and detached on remove, so every `on` has its `off`. */
+  override getEvents(): Record<string, L.LeafletEventHandlerFn> {
+    return {
+      moveend: this.handleViewChange,
+      zoomend: this.handleViewChange,
+      viewreset: this.handleViewChange,
+      resize: this.handleViewChange,
+      zoom: this.handleZoom,
+      zoomanim: this.handleZoomAnim,
+      click: this.handleClick,
+      mousemove: this.handleMouseMove,
+    };
+  }
+
+  /** The incident drawn nearest to `containerPoint` within `radius` px, or null. */
+  pointAt(containerPoint: L.Point, radius = DEFAULTS.hitRadius): number | null {
+    const { map, grid, frame } = this;
+    if (map === null || grid === null || frame === null || map.getZoom() !== frame.zoom) return null;
+    const p = map.containerPointToLayerPoint(containerPoint).subtract(frame.min);
+    const slot = grid.nearest(p.x, p.y, radius);
+    return slot < 0 ? null : (this.drawn.index[slot] as number);
+  }
+
+  /** Draws the current view; unless `force`, skips a view identical to the last one drawn. */
+  private redraw(force: boolean): void {
+    const { map, canvas, context } = this;
+    if (map === null || canvas === null || context === null) return;
+    const started = performance.now();
+    const size = map.getSize();
+    const pad = size.multiplyBy(DEFAULTS.padding).round();
+    const width = size.x + 2 * pad.x; // CSS px
+    const height = size.y + 2 * pad.y;
+    const min = map.containerPointToLayerPoint(pad.multiplyBy(-1)).round();
+    const origin = map.getPixelOrigin();
+    const zoom = map.getZoom();
+    const scale = map.options.crs?.scale(zoom) ?? 256 * 2 ** zoom;
+    const ratio = Math.min(
+      window.devicePixelRatio || 1,
+      Math.sqrt(DEFAULTS.maxPixels / Math.max(1, width * height)),
+    );
+    const left = origin.x + min.x;
+    const top = origin.y + min.y;
+    const key = [zoom, left, top, min.x, min.y, width, height, ratio].join(' ');
+    if (!force && this.frame?.key === key) return;
+
+    const deviceWidth = Math.max(1, Math.round(width * ratio));
+    const deviceHeight = Math.max(1, Math.round(height * ratio));
+    if (canvas.width !== deviceWidth || canvas.height !== deviceHeight) {
+      canvas.width = deviceWidth;
+      canvas.height = deviceHeight;
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+    if (this.image?.width !== deviceWidth || this.image.height !== deviceHeight) {
+      this.image = context.createImageData(deviceWidth, deviceHeight);
+      this.pixels = new Int32Array(this.image.data.buffer);
+    }
+    const stampKey = `${ratio} ${deviceWidth}`;
+    if (stampKey !== this.stampKey) {
+      this.stamps = DEFAULTS.dots.map((dot) =>
+        this.config.styles.map((style) => buildStamp(style, dot, ratio, deviceWidth)),
+      );
+      this.stampKey = stampKey;
+    }
+    if (this.drawn.index.length < this.order.length) {
+      const n = this.order.length;
+      this.drawn = {
+        xs: new Float32Array(n),
+        ys: new Float32Array(n),
+        index: new Uint32Array(n),
+        centre: new Int32Array(n),
+      };
+    }
+    const view = { scale, left, top, ratio, width: deviceWidth, height: deviceHeight };
+    // Culled with the biggest dot's reach (the points lost are in the padding, out of sight).
+    const margin = Math.max(...DEFAULTS.dots.map((dot) => stampReach(dot, ratio)));
+    const t0 = performance.now();
+    const count = projectPoints(view, this.columns, this.order, margin, this.drawn);
+    const t1 = performance.now();
+    const tier = DEFAULTS.dots.findIndex((dot) => count <= dot.upTo);
+    stampPoints(this.pixels, this.drawn, count, this.columns.style, this.stamps[tier] ?? []);
+    const t2 = performance.now();
+    const { xs, ys } = this.drawn;
+    this.grid = ScreenGrid.build(xs, ys, count, width, height, DEFAULTS.hitRadius, this.grid);
+    const t3 = performance.now();
+    this.frame = { zoom, scale, min, left, top, ratio, key };
+    L.DomUtil.setPosition(canvas, min); // also drops a zoom animation's scale
+    this.paint();
+    const t4 = performance.now();
+    // The measure's detail splits the time (ms), for DevTools and tests/e2e/large.test.ts.
+    const phases = { setup: t0 - started, project: t1 - t0, stamp: t2 - t1, grid: t3 - t2, paint: t4 - t3 };
+    performance.clearMeasures(DEFAULTS.drawMeasure);
+    performance.measure(DEFAULTS.drawMeasure, { start: started, end: t4, detail: { drawn: count, phases } });
+  }
+
+  /** Puts the last drawing on the canvas, then the open incident on top. */
+  private paint(): void {
+    const { context, image, frame, selected } = this;
+    if (context === null || image === null || frame === null) return;
+    context.putImageData(image, 0, 0);
+    if (selected === null) return;
+    const style = this.config.styles[this.columns.style[selected] as number];
+    if (style === undefined) return;
+    const { ratio } = frame;
+    // The centre of the pixel the stamp is centred on, as in projectPoints().
+    const x =
+      (Math.floor(((this.columns.x[selected] as number) * frame.scale - frame.left) * ratio) + 0.5) / ratio;
+    const y =
+      (Math.floor(((this.columns.y[selected] as number) * frame.scale - frame.top) * ratio) + 0.5) / ratio;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.beginPath();
+    context.arc(x, y, DEFAULTS.selectedRingRadius, 0, 2 * Math.PI);
+    context.fillStyle = '#ffffff';
+    context.fill();
+    context.lineWidth = DEFAULTS.selectedRingWidth;
+    context.strokeStyle = DEFAULTS.ink;
+    context.stroke();
+    context.beginPath();
+    if (style.hollow) {
+      context.arc(x, y, DEFAULTS.selectedRadius - DEFAULTS.selectedHollowWidth / 2, 0, 2 * Math.PI);
+      context.lineWidth = DEFAULTS.selectedHollowWidth;
+      context.strokeStyle = style.color;
+      context.stroke();
+    } else {
+      context.arc(x, y, DEFAULTS.selectedRadius, 0, 2 * Math.PI);
+      context.fillStyle = style.color;
+      context.fill();
+    }
+    context.setTransform(1, 0, 0, 1, 0, 0);
+  }
+
+  /** Scales and shifts the last drawing to where it belongs at (center, zoom), as Leaflet's renderers do. */
+  private transformTo(center: L.LatLng, zoom: number): void {
+    const { map, canvas, frame } = this;
+    if (map === null || canvas === null || frame === null) return;
+    const scale = map.getZoomScale(zoom, frame.zoom);
+    // The pixel origin Leaflet will use at (center, zoom): the map pane keeps its offset.
+    const panePosition = L.DomUtil.getPosition(map.getPane('mapPane') as HTMLElement);
+    const origin = map.project(center, zoom).subtract(map.getSize().divideBy(2)).add(panePosition).round();
+    L.DomUtil.setTransform(canvas, L.point(frame.left * scale, frame.top * scale).subtract(origin), scale);
+  }
+
+  private readonly handleViewChange = (): void => this.redraw(false);
+
+  private readonly handleZoom = (): void => {
+    if (this.map) this.transformTo(this.map.getCenter(), this.map.getZoom());
+  };
+
+  private readonly handleZoomAnim = (event: L.LeafletEvent): void => {
+    const { center, zoom } = event as L.ZoomAnimEvent;
+    this.transformTo(center, zoom);
+  };
+
+  private readonly handleClick = (event: L.LeafletEvent): void => {
+    const { originalEvent, containerPoint } = event as L.LeafletMouseEvent;
+    const touch = 'pointerType' in originalEvent && originalEvent.pointerType === 'touch';
+    const index = this.pointAt(containerPoint, touch ? DEFAULTS.touchHitRadius : DEFAULTS.hitRadius);
+    if (index !== null) this.config.onSelect(index);
+  };
+
+  /** Remembers where the mouse is and hit-tests once per animation frame. */
+  private readonly handleMouseMove = (event: L.LeafletEvent): void => {
+    const { originalEvent, containerPoint } = event as L.LeafletMouseEvent;
+    const target = originalEvent.target instanceof Element ? originalEvent.target : null;
+    // Not while dragging the map, nor over a control (the legend) or the popup covering points.
+    const overMap =
+      originalEvent.buttons === 0 && target?.closest('.leaflet-control, .leaflet-popup') == null;
+    this.hoverAt = overMap ? containerPoint : null;
+    if (this.hoverRequest === 0) this.hoverRequest = requestAnimationFrame(this.updateHover);
+  };
+
+  private readonly handleMouseLeave = (): void => {
+    this.hoverAt = null;
+    this.map?.getContainer().classList.remove('incident-points-hover');
+  };
+
+  private readonly updateHover = (): void => {
+    this.hoverRequest = 0;
+    const over = this.hoverAt !== null && this.pointAt(this.hoverAt) !== null;
+    this.map?.getContainer().classList.toggle('incident-points-hover', over);
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The pixel work behind the point canvas: per-incident columns computed once (Web-Mercator x/y and a dot
+ * style), dot "stamps", and two tight loops that project and cull the points shown, then stamp them into
+ * an RGBA buffer. Pure: no DOM, no Leaflet, so it runs (and is tested, and benchmarked) in Node.
+ *
+ * Why stamps and not `ctx.arc`: without a GPU a 2D context spends ~1 µs per arc and ~9 µs per
+ * `drawImage` (measured in Chromium here), so a million points take seconds; copying precomputed pixels
+ * into an `Int32Array` view of `ImageData` costs ~2 ns a pixel, ~15 ns a point. The price is hard (not
+ * anti-aliased) dot edges, which a white outline makes hard to notice.
+ */
+import type { EventType, Incident } from '../domain/incident';
+import { EVENT_SYMBOLS } from './symbols';
+
+/** Leaflet's `SphericalMercator.MAX_LATITUDE`: the latitude (degrees) where Web Mercator's square world ends. */
+export const MAX_MERCATOR_LATITUDE = 85.0511287798;
+
+/**
+ * Web-Mercator x of a longitude (degrees), as a fraction of the world's width: -180° → 0, 180° → 1.
+ * Leaflet's EPSG:3857 pixel x at zoom z is `mercatorX(lon) * 256 * 2 ** z`.
+ */
+export function mercatorX(lon: number): number {
+  return (lon + 180) / 360;
+}
+
+/**
+ * Web-Mercator y of a latitude (degrees), as a fraction of the world's height: 85.05° N → 0, the equator
+ * → 0.5, 85.05° S → 1 (y grows southwards, like screen pixels). With φ the latitude in radians,
+ * y = 1/2 − ln(tan(π/4 + φ/2)) / 2π, written as ln((1 + sin φ) / (1 − sin φ)) / 4π, which is what Leaflet
+ * computes. Latitudes beyond ±85.05° are clamped, as Leaflet does.
+ */
+export function mercatorY(lat: number): number {
+  const clamped = Math.max(-MAX_MERCATOR_LATITUDE, Math.min(MAX_MERCATOR_LATITUDE, lat));
+  const sin = Math.sin((clamped * Math.PI) / 180);
+  return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+}
+
+/** True when the platform stores a 32-bit integer low byte first (every common browser does). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * The 32-bit value that writes the bytes R, G, B, A (ImageData's order) when stored into an `Int32Array`
+ * view of the pixel buffer. `hex` is `#rrggbb`; `alpha` is 0–255.
+ */
+export function pixelValue(hex: string, alpha = 255): number {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (match === null) throw new Error(`Expected a colour like "#d55e00", got "${hex}"`);
+  const [r, g, b] = [match[1], match[2], match[3]].map((h) => Number.parseInt(h as string, 16)) as [
+    number,
+    number,
+    number,
+  ];
+  // `|` gives a signed 32-bit integer, which is what an Int32Array stores.
+  return LITTLE_ENDIAN ? (alpha << 24) | (b << 16) | (g << 8) | r : (r << 24) | (g << 16) | (b << 8) | alpha;
+}
+
+/** How one kind of point looks, in CSS px. */
+export interface DotStyle {
+  /** Fill colour `#rrggbb`. */
+  readonly color: string;
+  /** Drawn as a ring (colour) with a see-through middle instead of a filled disc. */
+  readonly hollow: boolean;
+}
+
+export interface DotGeometry {
+  readonly radius: number; // px, the coloured disc (or the outer edge of the ring)
+  readonly outline: number; // px, white line around the disc
+  readonly ring: number; // px, width of the coloured ring of a hollow dot
+}
+
+/** A dot as pixels: `pixels[k]` goes at `centre + offsets[k]` in a buffer of the stride it was built for. */
+export interface Stamp {
+  readonly offsets: Int32Array;
+  readonly pixels: Int32Array;
+}
+
+/**
+ * The pixels of one dot for a buffer `stride` device pixels wide, at `ratio` device pixels per CSS px.
+ * A pixel belongs to the dot when its centre is within the radius; the dot is centred on a pixel centre.
+ */
+export function buildStamp(style: DotStyle, geometry: DotGeometry, ratio: number, stride: number): Stamp {
+  if (!(ratio > 0)) throw new Error(`Device pixel ratio must be > 0, got ${ratio}`);
+  const color = pixelValue(style.color);
+  const white = pixelValue('#ffffff');
+  const disc = geometry.radius * ratio;
+  const outer = (geometry.radius + geometry.outline) * ratio;
+  const hole = (geometry.radius - geometry.ring) * ratio;
+  const reach = stampReach(geometry, ratio);
+  const offsets: number[] = [];
+  const pixels: number[] = [];
+  for (let dy = -reach; dy <= reach; dy++) {
+    for (let dx = -reach; dx <= reach; dx++) {
+      const d = Math.hypot(dx, dy);
+      let value: number | null = null;
+      if (d >= outer) value = null;
+      else if (d >= disc) value = white;
+      else if (!style.hollow || d >= hole) value = color;
+      if (value === null) continue;
+      offsets.push(dy * stride + dx);
+      pixels.push(value);
+    }
+  }
+  return { offsets: Int32Array.from(offsets), pixels: Int32Array.from(pixels) };
+}
+
+/** How far (device px) a stamp of `geometry` reaches from its centre pixel, in each direction. */
+export function stampReach(geometry: DotGeometry, ratio: number): number {
+  return Math.max(0, Math.ceil((geometry.radius + geometry.outline) * ratio) - 1);
+}
+
+type SymbolKey = EventType | 'unknown';
+const SYMBOL_KEYS = Object.keys(EVENT_SYMBOLS) as SymbolKey[];
+
+/** Canvas dot styles: for symbol key k, style 2k is a filled dot and 2k + 1 the hollow one of `region`. */
+export const DOT_STYLES: readonly DotStyle[] = SYMBOL_KEYS.flatMap((key) => [
+  { color: EVENT_SYMBOLS[key].color, hollow: false },
+  { color: EVENT_SYMBOLS[key].color, hollow: true },
+]);
+
+/** Per-incident columns for the canvas: [lon, lat] in degrees → Web Mercator 0..1, and a dot style. */
+export function incidentColumns(incidents: readonly Incident[]): PointColumns {
+  const n = incidents.length;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const style = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const incident = incidents[i] as Incident;
+    x[i] = mercatorX(incident.lon);
+    y[i] = mercatorY(incident.lat);
+    style[i] =
+      2 * SYMBOL_KEYS.indexOf(incident.eventType ?? 'unknown') +
+      (incident.locationPrecision === 'region' ? 1 : 0);
+  }
+  return { x, y, style };
+}
+
+/** Where the buffer sits in the world, and how big it is. */
+export interface RasterView {
+  /** World size in CSS px at the current zoom (Leaflet: `crs.scale(zoom)`, 256 · 2^zoom). */
+  readonly scale: number;
+  /** World pixel (CSS px, at `scale`) of the buffer's top-left corner. */
+  readonly left: number;
+  readonly top: number;
+  /** Device pixels per CSS px. */
+  readonly ratio: number;
+  /** Buffer size in device pixels. */
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Per-incident columns, indexed by incident position. */
+export interface PointColumns {
+  /** `mercatorX(lon)`, 0..1. */
+  readonly x: Float64Array;
+  /** `mercatorY(lat)`, 0..1. */
+  readonly y: Float64Array;
+  /** Index into the stamp list. */
+  readonly style: Uint8Array;
+}
+
+/** The points that fall in the buffer, slot by slot in drawing order (back to front). */
+export interface DrawnPoints {
+  /** Position of the centre pixel's centre, in CSS px from the buffer's top-left corner. */
+  readonly xs: Float32Array;
+  readonly ys: Float32Array;
+  /** Incident position. */
+  readonly index: Uint32Array;
+  /** The centre pixel, as an offset into the buffer (`row * width + column`). */
+  readonly centre: Int32Array;
+}
+
+/**
+ * Projects the incidents at `order` (positions into `points`) into the buffer of `view` and keeps those
+ * at least `margin` device pixels inside its edges (so a stamp reaching that far never crosses them),
+ * recording them in `drawn` in the same order: the last is drawn last, on top. Returns how many were
+ * kept. Two passes (this, then `stampPoints`) let the caller pick the dot size from the count.
+ * An ascending `order` reads the columns front to back, which at 1M points is ~2× faster than a random one.
+ */
+export function projectPoints(
+  view: RasterView,
+  points: PointColumns,
+  order: ArrayLike<number>,
+  margin: number,
+  drawn: DrawnPoints,
+): number {
+  const n = order.length;
+  if (drawn.xs.length < n || drawn.ys.length < n || drawn.index.length < n || drawn.centre.length < n)
+    throw new Error(`Room for ${Math.min(drawn.index.length, drawn.centre.length)} drawn points, need ${n}`);
+  const { scale, left, top, ratio, width, height } = view;
+  const { x: px, y: py } = points;
+  const maxX = width - margin;
+  const maxY = height - margin;
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    const fx = ((px[i] as number) * scale - left) * ratio; // device px from the buffer's left edge
+    const fy = ((py[i] as number) * scale - top) * ratio;
+    if (!(fx >= margin && fy >= margin && fx < maxX && fy < maxY)) continue; // also drops NaN
+    const cx = fx | 0; // the centre pixel: floor, as fx > 0
+    const cy = fy | 0;
+    drawn.xs[count] = (cx + 0.5) / ratio;
+    drawn.ys[count] = (cy + 0.5) / ratio;
+    drawn.index[count] = i;
+    drawn.centre[count] = cy * width + cx;
+    count++;
+  }
+  return count;
+}
+
+/**
+ * Clears `target` (an RGBA buffer viewed as 32-bit pixels) and stamps the first `count` drawn points in
+ * slot order, each with `stamps[style[index]]`. The stamps must reach no farther than the margin given
+ * to `projectPoints` and be built for the buffer's width, or pixels land on the wrong row.
+ */
+export function stampPoints(
+  target: Int32Array,
+  drawn: DrawnPoints,
+  count: number,
+  style: Uint8Array,
+  stamps: readonly Stamp[],
+): void {
+  if (count > drawn.centre.length) throw new Error(`${count} points to stamp, ${drawn.centre.length} drawn`);
+  target.fill(0);
+  const { centre, index } = drawn;
+  for (let k = 0; k < count; k++) {
+    const stamp = stamps[style[index[k] as number] as number] as Stamp;
+    const offsets = stamp.offsets;
+    const pixels = stamp.pixels;
+    const c = centre[k] as number;
+    for (let j = 0; j < offsets.length; j++) target[c + (offsets[j] as number)] = pixels[j] as number;
+  }
+}

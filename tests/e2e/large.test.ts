@@ -1,0 +1,359 @@
+/**
+ * End-to-end: a large dataset. 100,000 synthetic incidents (bench/synthetic-incidents.ts; set LARGE_COUNT
+ * for another size) are written to tests/e2e/fixtures/generated/ and loaded with `?data=`. They must be
+ * drawn on one canvas in its own pane, with no DOM marker; a click on a drawn point opens its popup; the
+ * layer must switch to markers and back, cleanly, as filters cross the marker limit.
+ *
+ * It also prints timings (load to first draw, redraws, filter changes) from inside the page. They depend
+ * on the machine, so nothing is asserted about them.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ISOLATED, syntheticIncidents } from '../../bench/synthetic-incidents';
+import { EVENT_SYMBOLS } from '../../src/map/symbols';
+import { launch, openPage, PHONE, popupFadedIn, screenshot, type TrackedPage } from './browser';
+
+const COUNT = Number(process.env.LARGE_COUNT ?? 100_000);
+const GENERATED = resolve(import.meta.dirname, 'fixtures', 'generated');
+const DATA_PATH = './?data=fixtures/generated/large.geojson';
+const MARKER_LIMIT = 1_000; // DEFAULTS.domMarkerLimit in src/map/incident-layer.ts
+const CANVAS = '.leaflet-incidentPoints-pane canvas';
+/** The dashed circles of `near` and `region` incidents: SVG in the overlay pane (the basemap is a canvas). */
+const UNCERTAINTY = '.leaflet-overlay-pane svg path';
+/** RGB of the dots of incidents with no event type: only ISOLATED has none. */
+const GREY = [1, 3, 5].map((at) => Number.parseInt(EVENT_SYMBOLS.unknown.color.slice(at, at + 2), 16));
+/** Longer than the shared POLL: with 100,000 incidents every step of the page is slower. */
+const SLOW_POLL = { timeout: 15_000 };
+
+const collection = syntheticIncidents(COUNT);
+const dates = collection.features.map((f) => (f as { properties: { date: string } }).properties.date);
+const ids = new Set(collection.features.map((f) => (f as { id: string }).id));
+/** How many incidents fall within [from, to] (YYYY-MM-DD, inclusive); every date here is one day. */
+const countBetween = (from: string, to: string) => dates.filter((d) => d >= from && d <= to).length;
+
+interface Draw {
+  readonly start: number;
+  readonly duration: number;
+  readonly drawn: number;
+  /** Where the time went (ms), as src/map/point-canvas.ts reports it. */
+  readonly phases: Record<string, number>;
+}
+
+/** Runs in the page before the app: keeps every redraw's User Timing measure, which the app replaces. */
+function recordDraws(): void {
+  const draws: Draw[] = [];
+  Object.defineProperty(window, 'incidentDraws', { value: draws });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name !== 'incident-points:draw') continue;
+      const { detail } = entry as PerformanceMeasure;
+      draws.push({
+        start: entry.startTime,
+        duration: entry.duration,
+        drawn: Number(detail?.drawn),
+        phases: detail?.phases ?? {},
+      });
+    }
+  }).observe({ type: 'measure' });
+}
+
+const draws = (page: Page) =>
+  page.evaluate(() => [...(window as unknown as { incidentDraws: Draw[] }).incidentDraws]);
+
+/** Waits for a redraw after the `before`-th and returns it. */
+async function nextDraw(page: Page, before: number): Promise<Draw> {
+  await expect.poll(async () => (await draws(page)).length, SLOW_POLL).toBeGreaterThan(before);
+  return (await draws(page)).at(-1) as Draw;
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+/** "12.3 ms for 100000 points (project 1.0, stamp 8.0, …)". */
+const describeDraw = (d: Draw) =>
+  `${ms(d.duration)} for ${d.drawn} points (${Object.entries(d.phases)
+    .map(([phase, t]) => `${phase} ${t.toFixed(1)}`)
+    .join(', ')})`;
+
+/**
+ * Where the point canvas shows pixels of `kind`, inside the visible map and clear of its controls, in page
+ * CSS px: the centroid of the grey pixels (the isolated incident) or of the ink ones (the open incident's
+ * ring), or the coloured pixel nearest the map's centre; with how many matched. Null when none did.
+ */
+function findPixels(
+  page: Page,
+  kind: 'grey' | 'ink' | 'coloured',
+): Promise<{ x: number; y: number; count: number } | null> {
+  return page.evaluate(
+    ([selector, kind, grey]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(selector);
+      const context = canvas?.getContext('2d');
+      if (!canvas || !context) return null;
+      const box = canvas.getBoundingClientRect();
+      const map = (document.querySelector('#map') as HTMLElement).getBoundingClientRect();
+      const sx = box.width / canvas.width;
+      const sy = box.height / canvas.height;
+      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      const centre = { x: map.left + map.width / 2, y: map.top + map.height / 2 };
+      let found = 0;
+      let sumX = 0;
+      let sumY = 0;
+      let best: { x: number; y: number; d: number } | null = null;
+      for (let py = 0; py < canvas.height; py++) {
+        const y = box.top + (py + 0.5) * sy;
+        // Keep clear of the map's edges and its controls.
+        if (y < map.top + 80 || y > map.bottom - 40) continue;
+        for (let px = 0; px < canvas.width; px++) {
+          const x = box.left + (px + 0.5) * sx;
+          if (x < map.left + 60 || x > map.right - 60) continue;
+          const k = 4 * (py * canvas.width + px);
+          const r = data[k] as number;
+          const g = data[k + 1] as number;
+          const b = data[k + 2] as number;
+          const a = data[k + 3] as number;
+          const hit =
+            kind === 'grey'
+              ? r === grey[0] && g === grey[1] && b === grey[2] && a === 255
+              : kind === 'ink'
+                ? r < 50 && g < 50 && b < 50 && a > 200
+                : a === 255 && !(r === 255 && g === 255 && b === 255);
+          if (!hit) continue;
+          found++;
+          sumX += x;
+          sumY += y;
+          const d = (x - centre.x) ** 2 + (y - centre.y) ** 2;
+          if (kind === 'coloured' && (best === null || d < best.d)) best = { x, y, d };
+        }
+      }
+      if (found === 0) return null;
+      if (best) return { x: best.x, y: best.y, count: found };
+      return { x: sumX / found, y: sumY / found, count: found };
+    },
+    [CANVAS, kind, GREY] as const,
+  );
+}
+
+/** Sets From/To and commits them, timing the app's synchronous work and the next frame. */
+function timeFilter(page: Page, from: string, to: string) {
+  return page.evaluate(
+    ([from, to]) =>
+      new Promise<{ sync: number; frame: number; before: string; after: string }>((done) => {
+        const count = document.querySelector('#result-count') as HTMLElement;
+        const fromInput = document.querySelector('#filter-from') as HTMLInputElement;
+        const toInput = document.querySelector('#filter-to') as HTMLInputElement;
+        const before = count.textContent ?? '';
+        fromInput.value = from;
+        toInput.value = to;
+        const started = performance.now();
+        // The filters commit on `change`; filtering, the list, the facets and the map all update in it.
+        toInput.dispatchEvent(new Event('change', { bubbles: true }));
+        const sync = performance.now() - started;
+        requestAnimationFrame(() =>
+          setTimeout(() =>
+            done({ sync, frame: performance.now() - started, before, after: count.textContent ?? '' }),
+          ),
+        );
+      }),
+    [from, to] as const,
+  );
+}
+
+let browser: Browser;
+let tracked: TrackedPage;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(GENERATED, { recursive: true });
+  writeFileSync(join(GENERATED, 'large.geojson'), JSON.stringify(collection));
+  browser = await launch();
+  tracked = await openPage(browser, 'about:blank');
+  page = tracked.page;
+  await page.addInitScript(recordDraws);
+  await page.goto(new URL(DATA_PATH, inject('baseUrl')).href);
+  await page.waitForFunction(
+    (text) => document.querySelector('#result-count')?.textContent === text,
+    `${COUNT.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')} incidents`,
+    { timeout: 90_000, polling: 100 },
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe(`a dataset of ${COUNT} incidents`, () => {
+  it('is drawn on one canvas in its own pane, between the basemap and the markers, with no DOM marker', async () => {
+    expect(await page.locator('.incident-marker').count()).toBe(0);
+    expect(await page.locator(CANVAS).count()).toBe(1);
+    const zIndex = (selector: string) =>
+      page.evaluate((s) => Number(getComputedStyle(document.querySelector(s) as Element).zIndex), selector);
+    expect(await zIndex('.leaflet-incidentPoints-pane')).toBeGreaterThan(
+      await zIndex('.leaflet-overlay-pane'),
+    );
+    expect(await zIndex('.leaflet-incidentPoints-pane')).toBeLessThan(await zIndex('.leaflet-marker-pane'));
+    const first = await nextDraw(page, 0);
+    expect(first.drawn).toBeGreaterThan(COUNT * 0.9);
+    expect(await findPixels(page, 'grey')).not.toBeNull();
+
+    const load = await page.evaluate(() => {
+      const data = performance.getEntriesByType('resource').find((e) => e.name.includes('large.geojson')) as
+        | PerformanceResourceTiming
+        | undefined;
+      return { dataLoaded: data?.responseEnd ?? Number.NaN, bytes: data?.encodedBodySize ?? 0 };
+    });
+    const all = await draws(page);
+    console.log(
+      [
+        `[large] ${COUNT} incidents, ${(load.bytes / 1e6).toFixed(1)} MB of GeoJSON`,
+        `  data downloaded at ${ms(load.dataLoaded)} after navigation start`,
+        `  first draw done at ${ms(first.start + first.duration)} (parse, index, filter, list, draw)`,
+        `  draws so far: ${all.map(describeDraw).join('; ')}`,
+      ].join('\n'),
+    );
+    await screenshot(page, `large-${COUNT >= 1000 ? `${COUNT / 1000}k` : COUNT}`);
+  });
+
+  it('opens the popup of the point clicked, highlights it, and shows a pointer over it', async () => {
+    const grey = await findPixels(page, 'grey');
+    expect(grey, 'the isolated grey point is drawn').not.toBeNull();
+    if (!grey) return;
+    const mapElement = page.locator('#map');
+    await page.mouse.move(grey.x, grey.y);
+    await expect
+      .poll(() => mapElement.evaluate((m) => getComputedStyle(m).cursor), SLOW_POLL)
+      .toBe('pointer');
+    await page.mouse.move(2, 2); // off the map
+    await expect
+      .poll(() => mapElement.evaluate((m) => getComputedStyle(m).cursor), SLOW_POLL)
+      .not.toBe('pointer');
+    await page.mouse.click(grey.x + 1, grey.y - 2);
+    const popup = page.locator('article.incident-popup');
+    await popup.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await popup.getAttribute('data-incident-id')).toBe(ISOLATED.id);
+    expect(await popup.locator('.popup-title').textContent()).toBe(ISOLATED.title);
+    expect(new URL(page.url()).searchParams.get('id')).toBe(ISOLATED.id);
+    // The open incident gets a dark ring (nothing else on the canvas is that dark).
+    await expect.poll(async () => (await findPixels(page, 'ink'))?.count ?? 0, SLOW_POLL).toBeGreaterThan(20);
+    await popupFadedIn(page);
+    await screenshot(page, 'large-popup');
+    await page.keyboard.press('Escape');
+    await popup.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(async () => (await findPixels(page, 'ink'))?.count ?? 0, SLOW_POLL).toBe(0);
+
+    // Any drawn point near the middle of the map: the popup of an incident opens.
+    const coloured = await findPixels(page, 'coloured');
+    expect(coloured).not.toBeNull();
+    if (!coloured) return;
+    await page.mouse.click(coloured.x, coloured.y);
+    await popup.waitFor({ state: 'visible', timeout: 10_000 });
+    const id = (await popup.getAttribute('data-incident-id')) ?? '';
+    expect(ids.has(id), `${id} is an incident of the dataset`).toBe(true);
+    expect(new URL(page.url()).searchParams.get('id')).toBe(id);
+    await page.keyboard.press('Escape');
+    await popup.waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('opens the popup of a point tapped on a phone', async () => {
+    const phone = await openPage(browser, DATA_PATH, PHONE);
+    await phone.page.waitForFunction(
+      (text) => document.querySelector('#result-count')?.textContent === text,
+      `${COUNT.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')} incidents`,
+      { timeout: 45_000, polling: 100 },
+    );
+    const grey = await findPixels(phone.page, 'grey');
+    expect(grey, 'the isolated grey point is drawn on the phone too').not.toBeNull();
+    if (grey) {
+      // A finger is less exact than a mouse: 10 px off still counts.
+      await phone.page.touchscreen.tap(grey.x + 10, grey.y);
+      const popup = phone.page.locator('article.incident-popup');
+      await popup.waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await popup.getAttribute('data-incident-id')).toBe(ISOLATED.id);
+    }
+    expect(phone.errors).toEqual([]);
+    await phone.page.context().close();
+  });
+
+  it('redraws after zooming, panning and resizing', async () => {
+    const lines: string[] = [];
+    let before = (await draws(page)).length;
+    await page.locator('#map').getByRole('button', { name: 'Zoom in' }).click();
+    let draw = await nextDraw(page, before);
+    lines.push(`zoom in: ${describeDraw(draw)}`);
+    before = (await draws(page)).length;
+    await page.locator('#map').getByRole('button', { name: 'Zoom out' }).click();
+    draw = await nextDraw(page, before);
+    lines.push(`zoom out: ${describeDraw(draw)}`);
+    const box = await page.locator('#map').boundingBox();
+    if (box) {
+      before = (await draws(page)).length;
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x - 60, y - 30, { steps: 5 });
+      await page.mouse.up();
+      draw = await nextDraw(page, before);
+      lines.push(`pan: ${describeDraw(draw)}`);
+    }
+    before = (await draws(page)).length;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    draw = await nextDraw(page, before);
+    lines.push(`resize: ${describeDraw(draw)}`);
+    console.log(`[large] redraws\n  ${lines.join('\n  ')}`);
+    expect(await page.locator(CANVAS).count()).toBe(1);
+  });
+
+  it('switches to markers below the limit and back to the canvas, leaving nothing behind', async () => {
+    const lines: string[] = [];
+    /** The canvas's share of a filter change. */
+    const drawAfter = async (before: number) =>
+      (await page.locator(CANVAS).count()) === 0
+        ? 'no canvas'
+        : `canvas draw ${describeDraw(await nextDraw(page, before))}`;
+    // A year: still more than the marker limit.
+    let before = (await draws(page)).length;
+    let result = await timeFilter(page, '2020-01-01', '2020-12-31');
+    let expected = countBetween('2020-01-01', '2020-12-31');
+    expect(result.after).toBe(
+      `${expected.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')} incidents`,
+    );
+    expect(await page.locator('.incident-marker').count()).toBe(0);
+    expect(await page.locator(CANVAS).count()).toBe(1);
+    lines.push(
+      `all → 2020 (${expected}, canvas): ${ms(result.sync)} until the count changed, ${ms(result.frame)} to the next frame; ${await drawAfter(before)}`,
+    );
+
+    // A few weeks: under the limit, so markers.
+    const days = Math.max(1, Math.floor((700 * 1826) / COUNT)); // ~700 incidents
+    const to = new Date(Date.UTC(2020, 2, 1) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+    expected = countBetween('2020-03-01', to);
+    before = (await draws(page)).length;
+    result = await timeFilter(page, '2020-03-01', to);
+    expect(result.after).toBe(
+      `${expected.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')} incidents`,
+    );
+    if (expected <= MARKER_LIMIT) {
+      expect(await page.locator('.incident-marker').count()).toBe(expected);
+      expect(await page.locator(CANVAS).count()).toBe(0);
+      expect(await page.locator(UNCERTAINTY).count()).toBeGreaterThan(0);
+    }
+    lines.push(
+      `2020 → 2020-03-01..${to} (${expected}, ${expected <= MARKER_LIMIT ? 'markers' : 'canvas'}): ${ms(result.sync)} until the count changed, ${ms(result.frame)} to the next frame; ${await drawAfter(before)}`,
+    );
+
+    // Everything again: back to one canvas, no marker left.
+    before = (await draws(page)).length;
+    result = await timeFilter(page, '', '');
+    expect(result.after).toBe(
+      `${COUNT.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')} incidents`,
+    );
+    expect(await page.locator('.incident-marker').count()).toBe(0);
+    expect(await page.locator(CANVAS).count()).toBe(1);
+    expect(await page.locator(UNCERTAINTY).count()).toBe(0);
+    lines.push(
+      `→ all (${COUNT}, canvas): ${ms(result.sync)} until the count changed, ${ms(result.frame)} to the next frame; ${await drawAfter(before)}`,
+    );
+    console.log(`[large] filter changes\n  ${lines.join('\n  ')}`);
+    expect(tracked.errors).toEqual([]);
+  });
+});
