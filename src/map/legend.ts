@@ -23,8 +23,8 @@ export function addLegend(map: L.Map, eventTypes: readonly (EventType | null)[],
         el(
           'p',
           { className: 'legend-note' },
-          el('span', { className: 'legend-uncertainty' }),
-          ' dashed circle: location approximate (near a point, or somewhere in a region); when many incidents are drawn as dots, a hollow dot marks a regional location',
+          el('span', { className: 'legend-uncertainty', attrs: { 'aria-hidden': 'true' } }),
+          ' Dashed circle or hollow dot: location approximate',
         ),
       );
       details.open = open;
