@@ -32,6 +32,7 @@ import {
   type Incident,
   type IncidentId,
 } from '../../src/domain/incident';
+import { seededRandom } from '../support/random';
 
 const COUNT = 1_000_000;
 const BUILD_COUNT = 100_000;
@@ -41,16 +42,7 @@ const SPAN = 3653; // days: ten years
 const MS_PER_DAY = 86_400_000;
 const BENCH = { time: 500 }; // ms per bench
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const rand = random(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;

@@ -5,21 +5,13 @@
 import { bench, describe } from 'vitest';
 import { dayFromIso } from '../../src/domain/date';
 import { type Bin, type BinUnit, histogram } from '../../src/domain/histogram';
+import { seededRandom } from '../support/random';
 
 const COUNT = 1_000_000;
 const FROM = dayFromIso('2015-01-01') as number;
 const SPAN = 3653; // days: ten years
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const rand = random(42);
 const firstDay = new Int32Array(COUNT);

@@ -10,6 +10,7 @@ import {
   type ViewState,
   type ViewVocabulary,
 } from '../../src/domain/view-state';
+import { seededRandom } from '../support/random';
 
 function day(iso: string): number {
   const d = dayFromIso(iso);
@@ -53,16 +54,7 @@ function view(
   };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** A random subset of `items` in random order, without repeats. */
 function subset<T>(rand: () => number, items: readonly T[]): T[] {
