@@ -98,16 +98,17 @@ async function start(): Promise<void> {
   const list = new IncidentList(byId('incident-list'), incidents, {
     onChoose: (i) => atlas?.select(i, 'list'),
   });
+  const types = typesPresent(index);
   const filters = new FiltersPanel(byId('filters'), {
     actors: actorsByFrequency(index),
-    types: typesPresent(index),
+    types,
     presets: datePresets(index.firstDay, index.lastDay, index.newestFirst),
     onChange: (filter) => atlas?.setFilter(filter),
   });
   const timeline = new Timeline(byId('timeline'), { onRangeChange: (range) => atlas?.setDateRange(range) });
   addLegend(
     map,
-    typesPresent(index).map((t) => (t === 'none' ? null : t)),
+    types.map((t) => (t === 'none' ? null : t)),
     !narrowScreen.matches,
   );
   // Leave room for the legend (bottom right) so no incident starts hidden under it.

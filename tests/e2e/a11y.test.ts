@@ -4,21 +4,13 @@
  * focus indicator at every stop.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, PHONE, POLL, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, openPage, PHONE, POLL, screenshot, useBrowser } from './browser';
 
 const TAJI = 'taji-rocket-attack-2020-03-11';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function waitForApp(page: Page): Promise<void> {
   await expect.poll(() => page.locator('#result-count').textContent(), POLL).toBe('6 of 6 incidents');
@@ -113,7 +105,7 @@ describe('axe: no serious or critical violations', () => {
 
   for (const scenario of scenarios) {
     it(scenario.name, async () => {
-      const { page, errors } = await openPage(browser, './', scenario.viewport);
+      const { page, errors } = await openPage(browser(), './', scenario.viewport);
       await waitForApp(page);
       await scenario.setup(page);
       await screenshot(page, `a11y-${scenario.name.replace(/[^a-z]+/gi, '-').toLowerCase()}`);
@@ -131,7 +123,7 @@ describe('form controls', () => {
     ['phone', PHONE],
   ] as const) {
     it(`every visible input and select has an accessible name (${device})`, async () => {
-      const { page, errors } = await openPage(browser, './', viewport);
+      const { page, errors } = await openPage(browser(), './', viewport);
       await waitForApp(page);
       if (device === 'phone') {
         await page
@@ -209,7 +201,7 @@ const describeStop = (s: FocusStop) =>
 
 describe('keyboard alone', () => {
   it('Tab from the top reaches From, an actor checkbox (Space toggles it), the list and a marker, each with a visible focus outline', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     const visited: string[] = [];
 

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', 'test-results');
 
@@ -109,4 +109,20 @@ export function popupFadedIn(page: Page): Promise<void> {
       POLL,
     )
     .toBe('1');
+}
+
+/** One Chromium for the calling test file: launched before its tests, closed after. Returns a getter. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (browser === null)
+      throw new Error('useBrowser(): Chromium is not running yet (call it at file level)');
+    return browser;
+  };
 }

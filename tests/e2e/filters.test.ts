@@ -1,15 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   BUNDLED,
   bundled,
   DESKTOP,
-  launch,
   openPage,
   PHONE,
   POLL,
   popupFadedIn,
   screenshot,
+  useBrowser,
 } from './browser';
 
 type Device = 'desktop' | 'phone';
@@ -81,20 +81,12 @@ async function setDates(page: Page, from: string, to: string): Promise<void> {
   await page.getByLabel('To', { exact: true }).press('Enter');
 }
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('date filter through the UI', () => {
   for (const [device, viewport] of DEVICES) {
     it(`From 2020-03-01 To 2020-03-31 shows exactly Camp Taji and Boukamal (${device})`, async () => {
-      const { page, errors } = await openPage(browser, './', viewport);
+      const { page, errors } = await openPage(browser(), './', viewport);
       await waitForApp(page);
       await showPanel(page, device, 'Filters');
       await setDates(page, '2020-03-01', '2020-03-31');
@@ -140,7 +132,7 @@ describe('date filter through URLs', () => {
   for (const { device, viewport, timezoneId } of oneDay) {
     const tz = timezoneId ?? 'default time zone';
     it(`?from=2020-01-03&to=2020-01-03 shows only the strike near Baghdad airport (${device}, ${tz})`, async () => {
-      const { page, errors } = await openPage(browser, './?from=2020-01-03&to=2020-01-03', viewport, {
+      const { page, errors } = await openPage(browser(), './?from=2020-01-03&to=2020-01-03', viewport, {
         timezoneId,
       });
       await waitForApp(page);
@@ -165,7 +157,7 @@ describe('date filter through URLs', () => {
 
   for (const [device, viewport] of DEVICES) {
     it(`?from=2020-01-02&to=2020-01-02 shows nothing and says so in the list (${device})`, async () => {
-      const { page, errors } = await openPage(browser, './?from=2020-01-02&to=2020-01-02', viewport);
+      const { page, errors } = await openPage(browser(), './?from=2020-01-02&to=2020-01-02', viewport);
       await waitForApp(page);
       await expectShown(page, []);
       await showPanel(page, device, 'List');
@@ -178,7 +170,7 @@ describe('date filter through URLs', () => {
     });
 
     it(`?from=2020-01-01&to=2020-01-01 shows the embassy protests, which span that day (${device})`, async () => {
-      const { page, errors } = await openPage(browser, './?from=2020-01-01&to=2020-01-01', viewport);
+      const { page, errors } = await openPage(browser(), './?from=2020-01-01&to=2020-01-01', viewport);
       await waitForApp(page);
       await expectShown(page, [EMBASSY]);
       await screenshot(page, `filters-url-2020-01-01-${device}`);
@@ -188,7 +180,7 @@ describe('date filter through URLs', () => {
   }
 
   it('a bad URL parameter (?from=2020-13-45&actor=Nobody) gives a visible notice naming both; all 6 stay shown', async () => {
-    const { page, errors } = await openPage(browser, './?from=2020-13-45&actor=Nobody');
+    const { page, errors } = await openPage(browser(), './?from=2020-13-45&actor=Nobody');
     await waitForApp(page);
     await expectShown(
       page,
@@ -211,7 +203,7 @@ describe('date filter through URLs', () => {
 describe('actor filter, history and clearing', () => {
   for (const [device, viewport] of DEVICES) {
     it(`checking actor "Kataib Hezbollah" keeps K-1 and Taji, drops Boukamal; URL has actor=Kataib+Hezbollah (${device})`, async () => {
-      const { page, errors } = await openPage(browser, './', viewport);
+      const { page, errors } = await openPage(browser(), './', viewport);
       await waitForApp(page);
       await showPanel(page, device, 'Filters');
       const box = actorBox(page, 'Kataib Hezbollah');
@@ -232,7 +224,7 @@ describe('actor filter, history and clearing', () => {
   }
 
   it('Back after two filter changes undoes exactly the last one', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     await setDates(page, '2020-03-01', '2020-03-31');
     await expectShown(page, [TAJI, BOUKAMAL]);
@@ -261,7 +253,7 @@ describe('actor filter, history and clearing', () => {
 
   it('"Clear filters" restores 6 of 6 and empties the URL', async () => {
     const { page, errors } = await openPage(
-      browser,
+      browser(),
       './?from=2020-03-01&to=2020-03-31&actor=Kataib+Hezbollah',
     );
     await waitForApp(page);
@@ -288,7 +280,7 @@ describe('actor filter, history and clearing', () => {
 describe('list and map stay in step', () => {
   for (const [device, viewport] of DEVICES) {
     it(`clicking a marker marks its list item; choosing a list item opens its popup and marks it current (${device})`, async () => {
-      const { page, errors } = await openPage(browser, './', viewport);
+      const { page, errors } = await openPage(browser(), './', viewport);
       await waitForApp(page);
       const current = () =>
         page.evaluate(() =>
@@ -329,7 +321,7 @@ describe('list and map stay in step', () => {
   }
 
   it('the map shows exactly the incidents in the list after each filter change', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     const same = async (expected: readonly string[]) => {
       await expectShown(page, expected);
@@ -355,7 +347,7 @@ describe('list and map stay in step', () => {
 
 describe('timeline', () => {
   it('the "Range end" slider moves the To date by keyboard and commits after a short pause', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     const start = page.getByRole('slider', { name: 'Range start' });
     const end = page.getByRole('slider', { name: 'Range end' });
@@ -380,7 +372,7 @@ describe('timeline', () => {
 
 describe('phone layout', () => {
   it('the Filters, List and Map buttons reach each panel, nothing scrolls sideways, and a list item opens the map with its popup', async () => {
-    const { page, errors } = await openPage(browser, './', PHONE);
+    const { page, errors } = await openPage(browser(), './', PHONE);
     await waitForApp(page);
     const nav = page.getByRole('navigation', { name: 'Panels' });
     const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);

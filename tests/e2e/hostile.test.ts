@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, PHONE, POLL, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, openPage, PHONE, POLL, screenshot, useBrowser } from './browser';
 
 interface HostileFeature {
   id: string;
@@ -59,15 +59,7 @@ async function showPanel(page: Page, device: 'desktop' | 'phone', panel: 'Map' |
     .click();
 }
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('hostile data', () => {
   it('the fixture carries every payload and URL the test is about', () => {
@@ -91,7 +83,7 @@ describe('hostile data', () => {
     ['phone', PHONE],
   ] as const) {
     it(`shows every hostile string literally, runs nothing and links only the https source (${device})`, async () => {
-      const { page, errors, dialogs } = await openPage(browser, `./?data=${FIXTURE}`, viewport);
+      const { page, errors, dialogs } = await openPage(browser(), `./?data=${FIXTURE}`, viewport);
       const requests: string[] = [];
       page.on('request', (request) => requests.push(request.url()));
       await expect

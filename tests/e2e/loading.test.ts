@@ -3,22 +3,14 @@
  * what it skipped and why; a file that cannot be used at all gives a clear message, keeps the page
  * (header, map) and offers the bundled dataset instead. Never an uncaught exception, never a blank page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, POLL, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, POLL, screenshot, useBrowser } from './browser';
 
 /** Chromium's console line for a failed (404) fetch: expected in the 404 test only. */
 const RESOURCE_404 = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The page is not blank: header with the app name, a live Leaflet map, the count line. */
 async function expectPageStillThere(page: Page): Promise<void> {
@@ -44,7 +36,7 @@ async function failureNotice(page: Page): Promise<string> {
 
 describe('a partly bad dataset', () => {
   it('shows the 3 valid incidents and a notice naming each skipped feature with its reason', async () => {
-    const { page, errors } = await openPage(browser, './?data=fixtures/partly-bad.geojson');
+    const { page, errors } = await openPage(browser(), './?data=fixtures/partly-bad.geojson');
     await expect.poll(() => page.locator('#result-count').textContent(), POLL).toBe('3 of 3 incidents');
     await expect.poll(() => page.locator('.incident-marker').count(), POLL).toBe(3);
     for (const title of ['Valid incident in Baghdad', 'Valid incident in Basra', 'Valid incident in Mosul']) {
@@ -73,7 +65,7 @@ describe('a partly bad dataset', () => {
 
 describe('the first view of a loaded dataset', () => {
   it('fits every loaded incident inside the visible map, also when the load report takes room above it', async () => {
-    const { page, errors } = await openPage(browser, './?data=fixtures/partly-bad.geojson');
+    const { page, errors } = await openPage(browser(), './?data=fixtures/partly-bad.geojson');
     await expect.poll(() => page.locator('.incident-marker').count(), POLL).toBe(3);
     await page
       .locator('section.notice[data-notice="load"]')
@@ -126,7 +118,7 @@ describe('a dataset that cannot be used', () => {
 
   for (const c of cases) {
     it(`${c.name}: a clear error notice, the page is not blank, and the bundled dataset is offered`, async () => {
-      const { page, errors } = await openPage(browser, `./?data=${c.path}`);
+      const { page, errors } = await openPage(browser(), `./?data=${c.path}`);
       const text = await failureNotice(page);
       expect(text).toMatch(c.expect);
       expect(text).toContain(c.path);
@@ -145,7 +137,7 @@ describe('a dataset that cannot be used', () => {
   }
 
   it('"Open the bundled dataset instead" loads the six bundled incidents', async () => {
-    const { page, errors } = await openPage(browser, './?data=fixtures/not-json.geojson');
+    const { page, errors } = await openPage(browser(), './?data=fixtures/not-json.geojson');
     await failureNotice(page);
     await page.getByRole('link', { name: 'Open the bundled dataset instead' }).click();
     await expect.poll(() => page.locator('#result-count').textContent(), POLL).toBe('6 of 6 incidents');

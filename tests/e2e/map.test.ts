@@ -1,15 +1,15 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import {
   BUNDLED,
   bundled,
   DESKTOP,
-  launch,
   openPage,
   PHONE,
   POLL,
   popupFadedIn,
   screenshot,
+  useBrowser,
 } from './browser';
 
 const TAJI = bundled('taji-rocket-attack-2020-03-11');
@@ -58,15 +58,7 @@ const activeInfo = (page: Page) =>
     };
   });
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('map markers', () => {
   for (const [device, viewport] of [
@@ -74,7 +66,7 @@ describe('map markers', () => {
     ['phone', PHONE],
   ] as const) {
     it(`shows all six incidents as focusable buttons named by their titles, inside the map (${device})`, async () => {
-      const { page, errors } = await openPage(browser, './', viewport);
+      const { page, errors } = await openPage(browser(), './', viewport);
       await waitForApp(page);
       expect(BUNDLED).toHaveLength(6);
       const mapBox = await page.locator('#map').boundingBox();
@@ -108,7 +100,7 @@ describe('map markers', () => {
 
 describe('popup', () => {
   it('clicking the Camp Taji marker opens its popup with time, actors, toll and safe source links; the URL gets its id', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     await marker(page, TAJI.title).click();
     const popup = page.locator('article.incident-popup');
@@ -136,7 +128,7 @@ describe('popup', () => {
   });
 
   it('keyboard: Enter on a focused marker opens its popup and moves focus into the popup', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     const taji = marker(page, TAJI.title);
     await taji.focus();
@@ -158,7 +150,7 @@ describe('popup', () => {
   });
 
   it('keyboard: Escape closes the open popup (focus on the marker after Enter, and focus inside the popup)', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     const popup = page.locator('article.incident-popup');
 
@@ -196,7 +188,7 @@ describe('popup', () => {
   });
 
   it('a related-incident link in the K-1 popup opens the US strikes popup', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     await marker(page, K1.title).click();
     const popup = page.locator('article.incident-popup');
@@ -232,7 +224,7 @@ describe('popup fits the screen', () => {
     ['phone', PHONE],
   ] as const) {
     it(`every popup opened from the list lies inside the map, its content clear of the map controls, with a clickable close button (${device})`, async () => {
-      const { page, errors } = await openPage(browser, './', viewport);
+      const { page, errors } = await openPage(browser(), './', viewport);
       await waitForApp(page);
       const rects = () =>
         page.evaluate(() => {
@@ -309,7 +301,7 @@ describe('popup fits the screen', () => {
 
 describe('page', () => {
   it('draws the offline basemap: land on the canvas and visible map labels', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     const canvas = page.locator('.leaflet-overlay-pane canvas');
     await canvas.first().waitFor({ state: 'attached' });
@@ -346,7 +338,7 @@ describe('page', () => {
   });
 
   it("the built page has a CSP meta with script-src 'self' and no 'unsafe-eval'", async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     const meta = page.locator('meta[http-equiv="Content-Security-Policy"]');
     expect(await meta.count()).toBe(1);
@@ -368,7 +360,7 @@ describe('page', () => {
   });
 
   it("no request leaves the page's origin while the page starts", async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
@@ -386,7 +378,7 @@ describe('page', () => {
   });
 
   it('logs no console errors while loading, opening popups and zooming', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     for (const { id, title } of BUNDLED) {
       await page.getByRole('list', { name: 'Incidents' }).getByRole('button', { name: title }).click();
@@ -401,7 +393,7 @@ describe('page', () => {
   });
 
   it('the legend lists "Explosions / remote violence" and "Riots"', async () => {
-    const { page, errors } = await openPage(browser, './');
+    const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
     const legend = page.locator('.map-legend');
     await legend.waitFor({ state: 'visible' });
