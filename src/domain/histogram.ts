@@ -244,3 +244,20 @@ export function describeBin(bin: Bin, unit: BinUnit): string {
   const noun = bin.count === 1 ? 'incident' : 'incidents';
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${bin.count.toLocaleString('en-US')} ${noun}`;
 }
+
+/**
+ * The range the timeline brush shows for a date filter with open ends. An open end stands for "as far as
+ * the data goes", but never past the other end: `from` alone after the data's last day gives the range
+ * [from, from], not an inverted one, so a filter outside the data is drawn where it lies. Null when there
+ * is no date filter, or an open end and no data to take it from.
+ */
+export function brushRange(
+  from: DayNumber | null,
+  to: DayNumber | null,
+  extent: DayRange | null,
+): DayRange | null {
+  if (from !== null && to !== null) return from <= to ? { from, to } : { from: to, to: from };
+  if (from !== null) return { from, to: Math.max(from, extent?.to ?? from) };
+  if (to !== null) return { from: Math.min(to, extent?.from ?? to), to };
+  return null;
+}

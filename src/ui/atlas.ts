@@ -12,6 +12,7 @@ import {
   NO_FILTER,
   TYPE_KEYS,
 } from '../domain/filter';
+import { brushRange } from '../domain/histogram';
 import { encodeView, sameFilter, type ViewState } from '../domain/view-state';
 import type { Dataset } from '../io/dataset';
 import type { IncidentLayer } from '../map/incident-layer';
@@ -138,12 +139,7 @@ export class Atlas {
     this.parts.list.render(this.shown, this.selectedIndex());
     this.parts.filters.render(filter, counts, index.actorIdOf, (key) => TYPE_KEYS.indexOf(key));
     this.parts.timeline.setData(index.firstDay, index.lastDay, counts.undated);
-    const extent = this.extent;
-    this.parts.timeline.setRange(
-      (filter.from === null && filter.to === null) || extent === null
-        ? null
-        : { from: filter.from ?? extent.from, to: filter.to ?? extent.to },
-    );
+    this.parts.timeline.setRange(brushRange(filter.from, filter.to, this.extent));
     const total = incidents.length;
     const n = (x: number) => x.toLocaleString('en-US');
     this.parts.count.textContent = `${n(this.shown.length)} of ${n(total)} incident${total === 1 ? '' : 's'}`;

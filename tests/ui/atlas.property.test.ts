@@ -1,0 +1,200 @@
+// @vitest-environment happy-dom
+/**
+ * The view controller under arbitrary link parameters: whatever a URL holds, decoding it and rendering the
+ * view never throws, and the count, the list and the map agree. Regression for issue 6.1: `?from=2021-01-01`
+ * (after the data) threw "Invalid range" from the timeline and left "6 of 6" with an empty list.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { actorsByFrequency, type IncidentFilter, NO_FILTER, typesPresent } from '../../src/domain/filter';
+import { datePresets } from '../../src/domain/histogram';
+import { decodeView, sameFilter } from '../../src/domain/view-state';
+import { type Dataset, datasetFromJson } from '../../src/io/dataset';
+import type { IncidentLayer } from '../../src/map/incident-layer';
+import { Atlas } from '../../src/ui/atlas';
+import { FiltersPanel } from '../../src/ui/filters-panel';
+import { IncidentList } from '../../src/ui/incident-list';
+import { Timeline } from '../../src/ui/timeline';
+
+const BUNDLED = resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson');
+
+function bundled(): Dataset {
+  const result = datasetFromJson(JSON.parse(readFileSync(BUNDLED, 'utf8')), 'bundled');
+  if (!result.ok) throw new Error(result.message);
+  return result.dataset;
+}
+
+/** A map layer that records what it was asked to show, in place of the Leaflet adapter. */
+class RecordingLayer {
+  shown: number[] = [];
+  open: number | null = null;
+  setIncidents(indices: ArrayLike<number>): void {
+    this.shown = Array.from(indices);
+  }
+  openIncident(index: number): void {
+    this.open = index;
+  }
+  close(): void {
+    this.open = null;
+  }
+}
+
+interface Mounted {
+  atlas: Atlas;
+  layer: RecordingLayer;
+  root: HTMLElement;
+  count: HTMLElement;
+  clear: HTMLButtonElement;
+  timeline: Timeline;
+  filter: IncidentFilter;
+}
+
+const dataset = bundled();
+
+function mount(pairs: [string, string][]): Mounted {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const parts = {
+    list: root.appendChild(document.createElement('div')),
+    filters: root.appendChild(document.createElement('div')),
+    timeline: root.appendChild(document.createElement('div')),
+  };
+  const count = root.appendChild(document.createElement('p'));
+  const clear = root.appendChild(document.createElement('button'));
+  const layer = new RecordingLayer();
+  const { index } = dataset;
+  const vocabulary = { actors: new Set(index.actorNames), ids: new Set(dataset.positionOf.keys()) };
+  const decoded = decodeView(pairs, vocabulary);
+  let atlas: Atlas | null = null;
+  const timeline = new Timeline(parts.timeline, { onRangeChange: (r) => atlas?.setDateRange(r) });
+  atlas = new Atlas(
+    dataset,
+    {
+      layer: {
+        setIncidents: (i: ArrayLike<number>) => layer.setIncidents(i),
+        open: (i: number) => layer.openIncident(i),
+        close: () => layer.close(),
+      } as unknown as IncidentLayer,
+      list: new IncidentList(parts.list, dataset.incidents, { onChoose: (i) => atlas?.select(i, 'list') }),
+      filters: new FiltersPanel(parts.filters, {
+        actors: actorsByFrequency(index),
+        types: typesPresent(index),
+        presets: datePresets(index.firstDay, index.lastDay, index.newestFirst),
+        onChange: (f) => atlas?.setFilter(f),
+      }),
+      timeline,
+      count,
+      clear,
+      writeUrl: () => {},
+      labelPlaces: () => {},
+      showMap: () => {},
+    },
+    decoded.view,
+  );
+  return { atlas, layer, root, count, clear, timeline, filter: decoded.view.filter };
+}
+
+/** The list's items, as incident titles in order. */
+function listedTitles(root: HTMLElement): string[] {
+  return [...root.querySelectorAll('ol[aria-label="Incidents"] li button .item-title')].map(
+    (n) => n.textContent ?? '',
+  );
+}
+
+const mounted: Mounted[] = [];
+beforeEach(() => {
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(
+    DOMRect.fromRect({ x: 0, y: 0, width: 600, height: 72 }),
+  );
+});
+afterEach(() => {
+  for (const m of mounted.splice(0)) {
+    m.timeline.destroy();
+    m.root.remove();
+  }
+  vi.restoreAllMocks();
+});
+
+function open(pairs: [string, string][]): Mounted {
+  const m = mount(pairs);
+  mounted.push(m);
+  return m;
+}
+
+function expectConsistent(m: Mounted): void {
+  const n = m.layer.shown.length;
+  expect(m.count.textContent).toBe(`${n} of 6 incidents`);
+  expect(Array.from(m.atlas.visible())).toEqual(m.layer.shown);
+  const titles = listedTitles(m.root);
+  expect(titles).toEqual(m.layer.shown.map((i) => dataset.incidents[i]?.title));
+}
+
+describe('Atlas: a date filter outside the data (issue 6.1)', () => {
+  it.each([
+    [[['from', '2021-01-01']]],
+    [[['to', '2019-01-01']]],
+    [[['from', '9999-12-31']]],
+    [[['to', '1900-01-01']]],
+  ] as [string, string][][][])('renders %j as 0 of 6 with Clear filters enabled', (pairs) => {
+    const m = open(pairs);
+    expect(m.count.textContent).toBe('0 of 6 incidents');
+    expect(m.layer.shown).toEqual([]);
+    expect(listedTitles(m.root)).toEqual([]);
+    expect(m.clear.disabled).toBe(false);
+    m.clear.click();
+    expect(m.count.textContent).toBe('6 of 6 incidents');
+    expect(listedTitles(m.root)).toHaveLength(6);
+  });
+
+  it('draws the brush where the range lies, past the end of the data', () => {
+    const m = open([['from', '2021-01-01']]);
+    const brush = m.root.querySelector<HTMLElement>('.tl-brush');
+    expect(brush?.hidden).toBe(false);
+    const start = m.root.querySelector('[role="slider"][aria-label="Range start"]');
+    expect(start?.getAttribute('aria-valuetext')).toBe('1 Jan 2021');
+  });
+});
+
+describe('Atlas under arbitrary link parameters (property)', () => {
+  const actors = dataset.index.actorNames;
+  const ids = [...dataset.positionOf.keys()];
+  const isoDate = fc
+    .record({
+      y: fc.integer({ min: 1, max: 9999 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 31 }),
+    })
+    .map(
+      ({ y, m, d }) =>
+        `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    );
+  const value = (known: readonly string[]) =>
+    fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 12 }), isoDate);
+  const pair = fc.oneof(
+    fc.tuple(fc.constantFrom('from', 'to'), fc.oneof(isoDate, fc.string({ maxLength: 12 }))),
+    fc.tuple(fc.constant('actor'), value(actors)),
+    fc.tuple(
+      fc.constant('type'),
+      value(['Riots', 'Protests', 'Battles', 'none', 'Explosions/Remote violence']),
+    ),
+    fc.tuple(fc.constant('role'), value(['perpetrator', 'target', 'party'])),
+    fc.tuple(fc.constant('attr'), value(['confirmed', 'any'])),
+    fc.tuple(fc.constant('id'), value(ids)),
+  );
+
+  it('never throws, and the count, the list and the map agree', () => {
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 8 }), (pairs) => {
+        const m = open(pairs as [string, string][]);
+        expectConsistent(m);
+        expect(m.clear.disabled).toBe(sameFilter(m.filter, NO_FILTER));
+        m.timeline.destroy();
+        m.root.remove();
+        mounted.pop();
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
