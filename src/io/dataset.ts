@@ -2,27 +2,22 @@
  * Load → validate → index, for one dataset. The result holds the incident array that every index and
  * filter answers into, so the rest of the app never sees raw GeoJSON.
  */
-import { buildIndex, type IncidentIndex } from '../domain/filter';
-import type { Incident } from '../domain/incident';
+import { createDataset, type Dataset, type DatasetOrigin } from '../domain/dataset';
 import type { LoadIssue } from '../domain/issues';
 import { parseIncidents } from '../domain/parse';
-import { fetchJson } from './load-dataset';
 
-export interface Dataset {
-  /** What to call it in messages: the file name or URL. */
-  readonly name: string;
-  readonly incidents: readonly Incident[];
-  readonly index: IncidentIndex;
-  /** Incident id → position in `incidents`. */
-  readonly positionOf: ReadonlyMap<string, number>;
-}
+export type { Dataset } from '../domain/dataset';
 
 export type DatasetResult =
   | { ok: true; dataset: Dataset; issues: LoadIssue[] }
   | { ok: false; message: string; issues: LoadIssue[] };
 
 /** Builds a dataset from decoded JSON. Fails (with the reasons) only when no incident at all is valid. */
-export function datasetFromJson(json: unknown, name: string): DatasetResult {
+export function datasetFromJson(
+  json: unknown,
+  name: string,
+  origin: DatasetOrigin = { kind: 'bundled' },
+): DatasetResult {
   const { incidents, issues } = parseIncidents(json);
   if (incidents.length === 0) {
     const fileIssue = issues.find((i) => i.featureIndex === null);
@@ -31,13 +26,5 @@ export function datasetFromJson(json: unknown, name: string): DatasetResult {
       : `${name} has no incident that could be loaded (${issues.length} problem${issues.length === 1 ? '' : 's'} listed below).`;
     return { ok: false, message, issues };
   }
-  const positionOf = new Map(incidents.map((incident, i) => [incident.id as string, i]));
-  return { ok: true, dataset: { name, incidents, index: buildIndex(incidents), positionOf }, issues };
-}
-
-/** Downloads `url` and builds a dataset from it; never throws. */
-export async function openDataset(url: string, name: string): Promise<DatasetResult> {
-  const fetched = await fetchJson(url);
-  if (!fetched.ok) return { ok: false, message: fetched.message, issues: [] };
-  return datasetFromJson(fetched.json, name);
+  return { ok: true, dataset: createDataset(incidents, name, origin), issues };
 }

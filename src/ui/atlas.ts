@@ -4,6 +4,8 @@
  * list, the filters and the timeline. The URL mirrors the view: each filter change is one history entry;
  * opening an incident amends the current entry.
  */
+
+import type { Dataset } from '../domain/dataset';
 import {
   dateExtent,
   facetCounts,
@@ -14,7 +16,6 @@ import {
 } from '../domain/filter';
 import { brushRange } from '../domain/histogram';
 import { encodeView, sameFilter, type ViewState } from '../domain/view-state';
-import type { Dataset } from '../io/dataset';
 import type { IncidentLayer } from '../map/incident-layer';
 import type { FiltersPanel } from './filters-panel';
 import type { IncidentList } from './incident-list';
@@ -50,7 +51,7 @@ export class Atlas {
   ) {
     this.view = initial;
     this.extent = dateExtent(dataset.index);
-    parts.clear.addEventListener('click', () => this.clearFilters());
+    parts.clear.addEventListener('click', this.clearFilters);
     this.render();
     const selected = this.selectedIndex();
     if (selected !== null) parts.layer.open(selected);
@@ -74,8 +75,13 @@ export class Atlas {
     return encodeView({ ...this.view, selected: id as ViewState['selected'] });
   }
 
-  clearFilters(): void {
+  readonly clearFilters = (): void => {
     this.setFilter(NO_FILTER);
+  };
+
+  /** Detaches from the parts it was given (they are the dataset view's to remove). */
+  destroy(): void {
+    this.parts.clear.removeEventListener('click', this.clearFilters);
   }
 
   /** Opens the incident at `index` (or closes the open one for null). */

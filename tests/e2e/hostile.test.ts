@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { DESKTOP, openPage, PHONE, POLL, screenshot, useBrowser } from './browser';
 
 interface HostileFeature {
@@ -90,7 +90,7 @@ describe('hostile data', () => {
         .poll(() => page.locator('#result-count').textContent(), POLL)
         .toBe(`${FEATURES.length} of ${FEATURES.length} incidents`);
       await expect.poll(() => page.locator('.incident-marker').count(), POLL).toBe(FEATURES.length);
-      expect(await page.locator('#dataset-name').textContent()).toBe(`Dataset: ${FIXTURE}`);
+      expect(await page.locator('#dataset-name').textContent()).toBe(`${FIXTURE.split('/').pop()} (${new URL(inject('baseUrl')).host})`);
 
       // The list shows each literal title.
       await showPanel(page, device, 'List');

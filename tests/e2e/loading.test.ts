@@ -48,7 +48,7 @@ describe('a partly bad dataset', () => {
     await notice.waitFor({ state: 'visible', timeout: POLL.timeout });
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain('3 features could not be loaded');
-    expect(text).toContain('from fixtures/partly-bad.geojson; 3 loaded.');
+    expect(text).toContain('from data="fixtures/partly-bad.geojson"; 3 loaded.');
     const items = (await notice.locator('li').allTextContents()).map((t) => t.trim());
     // formatIssue: `feature N (id X): field: message`, features counted from 1.
     expect(items).toEqual([

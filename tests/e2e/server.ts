@@ -4,7 +4,7 @@
  * The app must have been built first (`npm run test:e2e` does).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -39,12 +39,44 @@ function fileIn(root: string, urlPath: string): string | null {
 }
 
 let server: Server | null = null;
+const hanging = new Set<ServerResponse>();
+
+/**
+ * Servers that misbehave, for the loading tests: `silent` never answers; `trickle` sends headers and one
+ * chunk, then nothing; `huge` announces 600 MB. Hanging responses are ended at teardown.
+ */
+function misbehave(name: string, response: ServerResponse): void {
+  if (name === 'silent') {
+    hanging.add(response);
+    return;
+  }
+  if (name === 'trickle') {
+    response.writeHead(200, { 'content-type': 'application/geo+json', 'content-length': '4000000' });
+    response.write(`{"type":"FeatureCollection","features":[${' '.repeat(200_000)}`);
+    hanging.add(response);
+    return;
+  }
+  if (name === 'huge') {
+    response.writeHead(200, {
+      'content-type': 'application/geo+json',
+      'content-length': String(600 * 2 ** 20),
+    });
+    response.write('{"type":"FeatureCollection","features":[');
+    hanging.add(response);
+    return;
+  }
+  response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+}
 
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(join(DIST, 'index.html')))
     throw new Error(`No build in ${DIST}: run "npm run build" first.`);
   server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/misbehaving/')) {
+      misbehave(url.pathname.slice('/misbehaving/'.length), response);
+      return;
+    }
     const path = url.pathname.startsWith('/fixtures/')
       ? fileIn(FIXTURES, url.pathname.slice('/fixtures/'.length))
       : fileIn(DIST, url.pathname);
@@ -61,5 +93,7 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+  for (const response of hanging) response.destroy();
+  hanging.clear();
   await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
 }

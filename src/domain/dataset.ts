@@ -1,0 +1,29 @@
+/**
+ * A dataset: the validated incidents that every index and filter answers into, with what it is called and
+ * where it came from. Built once per load; mounting one on the page is `ui/dataset-view.ts`.
+ */
+import { buildIndex, type IncidentIndex } from './filter';
+import type { Incident } from './incident';
+
+/** Where a dataset came from: bundled with the app, a `?data=` address, or a file opened in this browser. */
+export type DatasetOrigin =
+  | { readonly kind: 'bundled' }
+  | { readonly kind: 'url'; readonly url: string; readonly host: string; readonly crossOrigin: boolean }
+  | { readonly kind: 'file'; readonly fileName: string };
+
+export interface Dataset {
+  /** What the dataset calls itself (a GeoJSON `name` member), or else its file name or address. */
+  readonly name: string;
+  readonly origin: DatasetOrigin;
+  readonly incidents: readonly Incident[];
+  readonly index: IncidentIndex;
+  /** Incident id → position in `incidents`. */
+  readonly positionOf: ReadonlyMap<string, number>;
+}
+
+/** Indexes `incidents` (which must not change afterwards) as a dataset. */
+export function createDataset(incidents: readonly Incident[], name: string, origin: DatasetOrigin): Dataset {
+  const positionOf = new Map<string, number>();
+  for (let i = 0; i < incidents.length; i++) positionOf.set((incidents[i] as Incident).id, i);
+  return { name, origin, incidents, index: buildIndex(incidents), positionOf };
+}

@@ -1,0 +1,174 @@
+/**
+ * One mounted dataset: the map layer, legend, list, filters, timeline and view controller made for it,
+ * and the one `unmount` that removes all of them with their listeners. Mounting another dataset is
+ * `unmount()` then a new DatasetView; nothing of the old one stays on the page or in memory.
+ */
+import L from 'leaflet';
+import { el } from '../dom/el';
+import type { Dataset } from '../domain/dataset';
+import { actorsByFrequency, typesPresent } from '../domain/filter';
+import { datePresets } from '../domain/histogram';
+import { placeNames } from '../domain/places';
+import { decodeView } from '../domain/view-state';
+import { hrefForView, onHistoryMove, readQuery, writeView } from '../io/url-history';
+import type { Basemap } from '../map/basemap';
+import { IncidentLayer } from '../map/incident-layer';
+import { addLegend } from '../map/legend';
+import { buildPopupContent } from '../map/popup-content';
+import { Atlas } from './atlas';
+import { FiltersPanel } from './filters-panel';
+import { IncidentList } from './incident-list';
+import type { Notices } from './notices';
+import { Timeline } from './timeline';
+
+/** The page's fixed parts a dataset view draws into. */
+export interface DatasetViewHost {
+  readonly map: L.Map;
+  readonly basemap: Basemap;
+  readonly notices: Notices;
+  readonly list: HTMLElement;
+  readonly filters: HTMLElement;
+  readonly timeline: HTMLElement;
+  readonly count: HTMLElement;
+  readonly clear: HTMLButtonElement;
+  /** True on phone-sized screens, where one panel shows at a time. */
+  narrow(): boolean;
+  /** Brings the map panel into view on narrow screens. */
+  showMap(): void;
+}
+
+const FIT = {
+  padding: 48, // px around the incidents at the first fit
+  legendRoomWide: 290, // px kept free at the bottom right for the open legend on wide screens
+  legendRoomNarrow: 48, // px for the collapsed legend on phones
+  maxZoom: 9, // never closer than this at the first fit, so a single incident keeps its context
+};
+
+/** Shown at most in the notice of ignored link parameters; the rest are counted. */
+const MAX_URL_NOTICES = 20;
+
+/** The bounds of every incident, computed from the numbers (no Leaflet object per incident). */
+function incidentBounds(dataset: Dataset): L.LatLngBounds | null {
+  let south = 90;
+  let north = -90;
+  let west = 180;
+  let east = -180;
+  for (const incident of dataset.incidents) {
+    if (incident.lat < south) south = incident.lat;
+    if (incident.lat > north) north = incident.lat;
+    if (incident.lon < west) west = incident.lon;
+    if (incident.lon > east) east = incident.lon;
+  }
+  return south > north ? null : L.latLngBounds([south, west], [north, east]);
+}
+
+export class DatasetView {
+  private readonly atlas: Atlas;
+  private readonly layer: IncidentLayer;
+  private readonly timeline: Timeline;
+  private readonly legend: L.Control;
+  private readonly teardown: (() => void)[] = [];
+
+  constructor(
+    readonly dataset: Dataset,
+    private readonly host: DatasetViewHost,
+  ) {
+    const { incidents, index, positionOf } = dataset;
+    const vocabulary = { actors: new Set(index.actorNames), ids: new Set(positionOf.keys()) };
+    const decoded = decodeView(readQuery(), vocabulary);
+    this.showUrlNotices(decoded.notices);
+
+    // The parts call back into the view controller, which is made last: `atlas` is set before any event.
+    let atlas: Atlas | null = null;
+    this.layer = new IncidentLayer(host.map, incidents, {
+      onSelect: (i, byKeyboard) => atlas?.select(i, byKeyboard ? 'keyboard' : 'map'),
+      onClose: (i) => atlas?.closed(i),
+      popupContent: (i) =>
+        buildPopupContent(incidents[i] as (typeof incidents)[number], {
+          titleOf: (id) => incidents[positionOf.get(id) ?? -1]?.title ?? null,
+          hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
+          open: (id) => atlas?.select(positionOf.get(id) ?? null, 'link'),
+        }),
+    });
+    const list = new IncidentList(host.list, incidents, { onChoose: (i) => atlas?.select(i, 'list') });
+    const types = typesPresent(index);
+    const filters = new FiltersPanel(host.filters, {
+      actors: actorsByFrequency(index),
+      types,
+      presets: datePresets(index.firstDay, index.lastDay, index.newestFirst),
+      onChange: (filter) => atlas?.setFilter(filter),
+    });
+    this.timeline = new Timeline(host.timeline, { onRangeChange: (range) => atlas?.setDateRange(range) });
+    this.legend = addLegend(
+      host.map,
+      types.map((t) => (t === 'none' ? null : t)),
+      !host.narrow(),
+    );
+    this.fit();
+    atlas = new Atlas(
+      dataset,
+      {
+        layer: this.layer,
+        list,
+        filters,
+        timeline: this.timeline,
+        count: host.count,
+        clear: host.clear,
+        writeUrl: writeView,
+        labelPlaces: (shown) =>
+          host.basemap.setPlaceLabels(placeNames(incidents, shown).map((p) => ({ ...p, kind: 'place' }))),
+        showMap: () => host.showMap(),
+      },
+      decoded.view,
+    );
+    this.atlas = atlas;
+    this.teardown.push(
+      onHistoryMove(() => this.atlas.restore(decodeView(readQuery(), vocabulary).view)),
+      () => host.list.replaceChildren(),
+      () => host.filters.replaceChildren(),
+    );
+  }
+
+  /** Removes everything this view added to the page and the map, with every listener. */
+  unmount(): void {
+    for (const undo of this.teardown.splice(0)) undo();
+    this.atlas.destroy();
+    this.layer.destroy();
+    this.timeline.destroy();
+    this.legend.remove();
+    this.host.basemap.setPlaceLabels([]);
+    this.host.notices.remove('url');
+  }
+
+  /** Fits the map to the incidents, leaving room for the legend so none starts hidden under it. */
+  private fit(): void {
+    const bounds = incidentBounds(this.dataset);
+    if (bounds === null) return;
+    const legendRoom = this.host.narrow() ? FIT.legendRoomNarrow : FIT.legendRoomWide;
+    // Notices above may have just shrunk the map; measure it now rather than when the observer fires.
+    this.host.map.invalidateSize({ pan: false });
+    this.host.map.fitBounds(bounds, {
+      paddingTopLeft: [FIT.padding, FIT.padding],
+      paddingBottomRight: [legendRoom, FIT.padding],
+      maxZoom: FIT.maxZoom,
+      animate: false, // an animated first fit would end after, and undo, the pan to an open popup
+    });
+  }
+
+  private showUrlNotices(notices: readonly string[]): void {
+    if (notices.length === 0) return;
+    const shown = notices.slice(0, MAX_URL_NOTICES);
+    const more = notices.length - shown.length;
+    const items: HTMLLIElement[] = [];
+    for (const n of shown) items.push(el('li', {}, n));
+    const list = el('ul', {});
+    list.append(...items); // bounded: at most MAX_URL_NOTICES
+    this.host.notices.show(
+      'url',
+      'info',
+      'Some link parameters were ignored',
+      list,
+      more > 0 ? el('p', {}, `…and ${more.toLocaleString('en-US')} more, not listed.`) : '',
+    );
+  }
+}

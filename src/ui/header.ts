@@ -1,0 +1,68 @@
+/**
+ * The header's dataset line: what is shown and where it came from. Data from another site is labelled
+ * as such, so nobody takes it for ours.
+ */
+import { el } from '../dom/el';
+import type { Dataset } from '../domain/dataset';
+import { formatIssue, type LoadIssue } from '../domain/issues';
+import type { Notices } from './notices';
+
+export interface HeaderParts {
+  readonly name: HTMLElement;
+  readonly count: HTMLElement;
+  readonly clear: HTMLButtonElement;
+}
+
+/** Problems listed at most in a failure notice; the load report (notices.ts) lists them all. */
+const MAX_LISTED = 200;
+
+/** Names the mounted dataset in the header, with a label when it comes from another site. */
+export function showDatasetHeader(parts: HeaderParts, dataset: Dataset): void {
+  const { origin } = dataset;
+  parts.name.replaceChildren(dataset.name);
+  if (origin.kind === 'url' && origin.crossOrigin) {
+    parts.name.append(
+      el(
+        'span',
+        { className: 'dataset-origin', attrs: { title: origin.url } },
+        `data from ${origin.host}, not from Incident Atlas`,
+      ),
+    );
+  }
+}
+
+/**
+ * Nothing could be mounted at start: say so in the header and in an alert with the reason, and offer the
+ * bundled dataset when a link asked for another one.
+ */
+export function showLoadFailure(
+  parts: HeaderParts,
+  notices: Notices,
+  message: string,
+  issues: readonly LoadIssue[],
+  offerBundled: boolean,
+): void {
+  parts.name.textContent = 'No dataset loaded';
+  parts.count.textContent = 'No incidents';
+  parts.clear.disabled = true;
+  const listed: HTMLLIElement[] = [];
+  for (const issue of issues.slice(0, MAX_LISTED)) listed.push(el('li', {}, formatIssue(issue)));
+  const list = el('ul', {});
+  list.append(...listed); // bounded by MAX_LISTED
+  const more = issues.length - listed.length;
+  notices.show(
+    'load-failed',
+    'error',
+    'The dataset could not be loaded',
+    el('p', {}, message),
+    listed.length > 0 ? list : '',
+    more > 0 ? el('p', {}, `…and ${more.toLocaleString('en-US')} more problems.`) : '',
+    offerBundled
+      ? el(
+          'p',
+          {},
+          el('a', { attrs: { href: window.location.pathname } }, 'Open the bundled dataset instead'),
+        )
+      : '',
+  );
+}
