@@ -8,16 +8,15 @@ import './style.css';
 import './map/map.css';
 import L from 'leaflet';
 import bundledDatasetUrl from '../geodata/incidents.geojson?url';
-import type { Dataset } from './domain/dataset';
-import { quotedParam, resolveDataSource, TrustedOrigins } from './io/data-source';
-import { loadFromUrl } from './io/load-dataset';
-import { dataParam } from './io/url-history';
+import { ShelfStore } from './io/shelf-store';
+import { writeDatasetNames } from './io/url-history';
 import { addBasemap } from './map/basemap';
-import { askToLoadFrom } from './ui/consent';
+import { DataPanel } from './ui/data-panel';
 import { DatasetView } from './ui/dataset-view';
 import { showDatasetHeader, showLoadFailure } from './ui/header';
-import { LoadProgress } from './ui/load-progress';
 import { Notices } from './ui/notices';
+import { Shelf } from './ui/shelf';
+import { startUp } from './ui/startup';
 import { ViewSwitcher } from './ui/view-switcher';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -49,6 +48,7 @@ const host = {
   count: header.count,
   clear: header.clear,
   narrow: () => narrowScreen.matches,
+  onShown: (n: number) => shelf.setShownCount(n),
   showMap: () => {
     if (narrowScreen.matches) switcher.show('map');
   },
@@ -56,49 +56,35 @@ const host = {
 
 let mounted: DatasetView | null = null;
 
-function mount(dataset: Dataset): void {
-  mounted?.unmount();
-  showDatasetHeader(header, dataset);
-  mounted = new DatasetView(dataset, host);
-}
+const shelf = new Shelf({
+  notices,
+  store: new ShelfStore(),
+  mount(dataset) {
+    mounted?.unmount();
+    notices.remove('load-failed');
+    showDatasetHeader(header, dataset);
+    mounted = new DatasetView(dataset, host);
+  },
+  showNothing(message) {
+    mounted?.unmount();
+    mounted = null;
+    showLoadFailure(header, notices, message, [], true);
+  },
+  writeDatasetNames,
+});
+const dataPanel = new DataPanel(byId('data-controls'), {
+  onFiles: (files) => void shelf.open(files),
+  onRemove: (key) => void shelf.remove(key),
+  onExport: (format) => mounted?.exportShown(format),
+});
+shelf.attach(dataPanel);
 
-/** Loads the link's `?data=` (after asking, for another site) or the bundled dataset, and mounts it. */
-async function start(): Promise<void> {
-  const requested = dataParam();
-  const offerBundled = requested !== null;
-  let url = bundledDatasetUrl;
-  let name = 'the bundled dataset';
-  let origin: Dataset['origin'] = { kind: 'bundled' };
-  if (requested !== null) {
-    const source = resolveDataSource(requested, window.location.href);
-    if (!source.ok) return showLoadFailure(header, notices, source.message, [], offerBundled);
-    name = quotedParam('data', requested);
-    if (source.crossOrigin) {
-      const trusted = new TrustedOrigins(window.localStorage);
-      if (!trusted.has(source.origin)) {
-        if (!(await askToLoadFrom(notices, source.host))) {
-          const message = `The incidents of ${name} were not loaded: you chose not to load data from ${source.host}.`;
-          return showLoadFailure(header, notices, message, [], offerBundled);
-        }
-        trusted.add(source.origin);
-      }
-    }
-    url = source.url;
-    origin = { kind: 'url', url: source.url, host: source.host, crossOrigin: source.crossOrigin };
-  }
-  const cancel = new AbortController();
-  const progress = new LoadProgress(notices, name, () => cancel.abort());
-  const result = await loadFromUrl(url, name, origin, {
-    signal: cancel.signal,
-    onProgress: (p) => progress.update(p),
-  });
-  progress.done();
-  if (!result.ok) return showLoadFailure(header, notices, result.message, result.issues, offerBundled);
-  notices.showLoadReport(name, result.dataset.incidents.length, result.issues);
-  mount(result.dataset);
-}
-
-start().catch((error: unknown) => {
+startUp({
+  shelf,
+  notices,
+  bundledUrl: bundledDatasetUrl,
+  fail: (message, issues, offerBundled) => showLoadFailure(header, notices, message, issues, offerBundled),
+}).catch((error: unknown) => {
   // A bug, not bad data: say so on the page rather than leave it blank.
   notices.show(
     'crash',

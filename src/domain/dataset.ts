@@ -9,7 +9,8 @@ import type { Incident } from './incident';
 export type DatasetOrigin =
   | { readonly kind: 'bundled' }
   | { readonly kind: 'url'; readonly url: string; readonly host: string; readonly crossOrigin: boolean }
-  | { readonly kind: 'file'; readonly fileName: string };
+  | { readonly kind: 'file'; readonly fileName: string }
+  | { readonly kind: 'several'; readonly parts: readonly DatasetOrigin[] };
 
 export interface Dataset {
   /** What the dataset calls itself (a GeoJSON `name` member), or else its file name or address. */

@@ -5,8 +5,10 @@
  * shown is touched (the caller mounts the result only when it is ok).
  */
 import type { DatasetOrigin } from '../domain/dataset';
-import { type DatasetResult, datasetFromJson } from './dataset';
-import { type ReadOptions, type ReadResult, readFile, readUrl } from './read-bytes';
+import type { Incident } from '../domain/incident';
+import { countSkipped, type LoadIssue } from '../domain/issues';
+import { datasetFromJson } from './dataset';
+import { type ReadOptions, readFile, readUrl } from './read-bytes';
 
 export type FetchJsonResult = { ok: true; json: unknown; bytes: number } | { ok: false; message: string };
 
@@ -51,7 +53,7 @@ function ownName(json: unknown): string | null {
 }
 
 /** What to call a dataset that does not name itself: its file name, or the address's last part. */
-function fallbackName(origin: DatasetOrigin, name: string): string {
+export function fallbackName(origin: DatasetOrigin, name: string): string {
   if (origin.kind === 'file') return origin.fileName;
   if (origin.kind !== 'url') return name;
   const url = new URL(origin.url);
@@ -65,8 +67,22 @@ function fallbackName(origin: DatasetOrigin, name: string): string {
   return last === '' ? url.host : `${last} (${url.host})`;
 }
 
-/** Builds a dataset from bytes already read; `name` is how messages refer to it. */
-export function datasetFromBytes(bytes: Uint8Array, name: string, origin: DatasetOrigin): DatasetResult {
+/** Incidents read from one file or address, before they are put on the shelf. */
+export type ImportResult =
+  | {
+      readonly ok: true;
+      /** The dataset's own name, else its file name. */
+      readonly name: string;
+      readonly format: string;
+      readonly incidents: readonly Incident[];
+      readonly issues: readonly LoadIssue[];
+      /** Features or rows read; loaded + skipped = total. */
+      readonly total: number;
+    }
+  | { readonly ok: false; readonly message: string; readonly issues: readonly LoadIssue[] };
+
+/** Reads incidents from bytes already received; `name` is how messages refer to the input. */
+export function importBytes(bytes: Uint8Array, name: string, origin: DatasetOrigin): ImportResult {
   const text = decodeUtf8(bytes);
   if (text === null) {
     return {
@@ -79,26 +95,36 @@ export function datasetFromBytes(bytes: Uint8Array, name: string, origin: Datase
   if (!parsed.ok) return { ok: false, message: parsed.message, issues: [] };
   const result = datasetFromJson(parsed.json, name, origin);
   if (!result.ok) return result;
-  const dataset = { ...result.dataset, name: ownName(parsed.json) ?? fallbackName(origin, name) };
-  return { ...result, dataset };
+  const { incidents } = result.dataset;
+  return {
+    ok: true,
+    name: ownName(parsed.json) ?? fallbackName(origin, name),
+    format: 'GeoJSON',
+    incidents,
+    issues: result.issues,
+    total: incidents.length + countSkipped(result.issues),
+  };
 }
 
-function fromRead(read: ReadResult, name: string, origin: DatasetOrigin): DatasetResult {
-  if (!read.ok) return { ok: false, message: read.message, issues: [] };
-  return datasetFromBytes(read.bytes, name, origin);
-}
-
-/** Downloads `url` (checked http(s) by the caller) and builds a dataset from it. */
-export async function loadFromUrl(
+/** Downloads `url` (checked http(s) by the caller) and reads its incidents. */
+export async function importUrl(
   url: string,
   name: string,
   origin: DatasetOrigin,
   options: ReadOptions = {},
-): Promise<DatasetResult> {
-  return fromRead(await readUrl(url, name, options), name, origin);
+): Promise<ImportResult> {
+  const read = await readUrl(url, name, options);
+  if (!read.ok) return { ok: false, message: read.message, issues: [] };
+  return importBytes(read.bytes, name, origin);
 }
 
-/** Reads a local file and builds a dataset from it. */
-export async function loadFromFile(file: File, options: ReadOptions = {}): Promise<DatasetResult> {
-  return fromRead(await readFile(file, file.name, options), file.name, { kind: 'file', fileName: file.name });
+/** Reads a local file and its incidents. */
+export async function importFile(
+  file: Blob,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<ImportResult> {
+  const read = await readFile(file, fileName, options);
+  if (!read.ok) return { ok: false, message: read.message, issues: [] };
+  return importBytes(read.bytes, fileName, { kind: 'file', fileName });
 }

@@ -42,3 +42,23 @@ export function onHistoryMove(listener: () => void): () => void {
   window.addEventListener('popstate', listener);
   return () => window.removeEventListener('popstate', listener);
 }
+
+/** The `dataset` parameters: names of opened files whose view the link shows (the rows are never in a link). */
+export function datasetNamesInLink(): string[] {
+  return new URLSearchParams(window.location.search).getAll('dataset');
+}
+
+/** Sets the `dataset` parameters to `names`, amending the current history entry. */
+export function writeDatasetNames(names: readonly string[]): void {
+  const params = new URLSearchParams(window.location.search);
+  const current = params.getAll('dataset');
+  if (current.length === names.length && current.every((n, i) => n === names[i])) return;
+  params.delete('dataset');
+  for (const name of names) params.append('dataset', name);
+  const query = params.toString();
+  window.history.replaceState(
+    null,
+    '',
+    `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`,
+  );
+}

@@ -119,6 +119,11 @@ export class Atlas {
     else this.parts.layer.open(selected);
   }
 
+  /** The filter in force. */
+  currentFilter(): IncidentFilter {
+    return this.view.filter;
+  }
+
   /** Indices currently shown, newest first. */
   visible(): Uint32Array {
     return this.shown;

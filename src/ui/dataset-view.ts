@@ -16,6 +16,8 @@ import { IncidentLayer } from '../map/incident-layer';
 import { addLegend } from '../map/legend';
 import { buildPopupContent } from '../map/popup-content';
 import { Atlas } from './atlas';
+import type { ExportFormat } from './data-panel';
+import { downloadExport } from './export-download';
 import { FiltersPanel } from './filters-panel';
 import { IncidentList } from './incident-list';
 import type { Notices } from './notices';
@@ -35,6 +37,8 @@ export interface DatasetViewHost {
   narrow(): boolean;
   /** Brings the map panel into view on narrow screens. */
   showMap(): void;
+  /** The filters now show `n` incidents. */
+  onShown(n: number): void;
 }
 
 const FIT = {
@@ -115,8 +119,10 @@ export class DatasetView {
         count: host.count,
         clear: host.clear,
         writeUrl: writeView,
-        labelPlaces: (shown) =>
-          host.basemap.setPlaceLabels(placeNames(incidents, shown).map((p) => ({ ...p, kind: 'place' }))),
+        labelPlaces: (shown) => {
+          host.basemap.setPlaceLabels(placeNames(incidents, shown).map((p) => ({ ...p, kind: 'place' })));
+          host.onShown(shown.length);
+        },
         showMap: () => host.showMap(),
       },
       decoded.view,
@@ -126,6 +132,17 @@ export class DatasetView {
       onHistoryMove(() => this.atlas.restore(decodeView(readQuery(), vocabulary).view)),
       () => host.list.replaceChildren(),
       () => host.filters.replaceChildren(),
+    );
+  }
+
+  /** Downloads the incidents shown (after the filters) in `format`. */
+  exportShown(format: ExportFormat): void {
+    void downloadExport(
+      format,
+      this.dataset,
+      this.atlas.visible(),
+      this.atlas.currentFilter(),
+      this.host.notices,
     );
   }
 

@@ -18,9 +18,10 @@ const MAX_LISTED = 200;
 
 /** Names the mounted dataset in the header, with a label when it comes from another site. */
 export function showDatasetHeader(parts: HeaderParts, dataset: Dataset): void {
-  const { origin } = dataset;
   parts.name.replaceChildren(dataset.name);
-  if (origin.kind === 'url' && origin.crossOrigin) {
+  const origins = dataset.origin.kind === 'several' ? dataset.origin.parts : [dataset.origin];
+  for (const origin of origins) {
+    if (origin.kind !== 'url' || !origin.crossOrigin) continue;
     parts.name.append(
       el(
         'span',

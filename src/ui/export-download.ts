@@ -1,0 +1,62 @@
+/**
+ * Downloads the incidents shown as GeoJSON, CSV or KML. The serialisers (domain/export) yield the file in
+ * chunks; this adapter gathers them into a Blob, yielding to the page every so often so a large export
+ * never freezes it, then hands the Blob to the browser as a download named for the dataset and filter.
+ */
+import { el } from '../dom/el';
+import type { Dataset } from '../domain/dataset';
+import { exportCsv } from '../domain/export/csv';
+import { exportFileName } from '../domain/export/file-name';
+import { exportGeoJson } from '../domain/export/geojson';
+import { exportKml } from '../domain/export/kml';
+import type { IncidentFilter } from '../domain/filter';
+import type { Incident } from '../domain/incident';
+import type { ExportFormat } from './data-panel';
+import type { Notices } from './notices';
+
+const CHUNKS_PER_SLICE = 2_000; // chunks gathered between two yields to the page
+const MIME: Record<ExportFormat, string> = {
+  geojson: 'application/geo+json',
+  csv: 'text/csv;charset=utf-8',
+  kml: 'application/vnd.google-earth.kml+xml',
+};
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function chunksFor(format: ExportFormat, incidents: readonly Incident[], name: string): Iterable<string> {
+  if (format === 'geojson') return exportGeoJson(incidents);
+  if (format === 'csv') return exportCsv(incidents);
+  return exportKml(incidents, name);
+}
+
+/** Builds the export of `indices` (into the dataset) and starts its download. */
+export async function downloadExport(
+  format: ExportFormat,
+  dataset: Dataset,
+  indices: ArrayLike<number>,
+  filter: IncidentFilter,
+  notices: Notices,
+): Promise<void> {
+  const shown: Incident[] = new Array(indices.length);
+  for (let k = 0; k < indices.length; k++) shown[k] = dataset.incidents[indices[k] as number] as Incident;
+  const parts: string[] = [];
+  let n = 0;
+  for (const chunk of chunksFor(format, shown, dataset.name)) {
+    parts.push(chunk);
+    if (++n % CHUNKS_PER_SLICE === 0) await nextTask();
+  }
+  const blob = new Blob(parts, { type: MIME[format] });
+  const fileName = exportFileName(dataset.name, filter, format);
+  const href = URL.createObjectURL(blob);
+  const link = el('a', { attrs: { href, download: fileName } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once started; free ours after the click has been handled.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  notices.show(
+    'export',
+    'info',
+    `Exported ${shown.length.toLocaleString('en-US')} incident${shown.length === 1 ? '' : 's'} as ${fileName}`,
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * The shelf: the datasets loaded side by side, held in one place. Opening files adds to it or replaces
+ * it (the user chooses), removing takes one off, and every change mounts the combined dataset anew.
+ * Opened files are kept in this browser (IndexedDB) until removed; a failed open changes nothing shown.
+ */
+
+import { el } from '../dom/el';
+import { createDataset, type Dataset, type DatasetOrigin } from '../domain/dataset';
+import type { LoadIssue } from '../domain/issues';
+import { combineParts, type ShelfPart, shelfName } from '../domain/shelf';
+import type { ImportResult } from '../io/load-dataset';
+import { importFile } from '../io/load-dataset';
+import type { ShelfStore } from '../io/shelf-store';
+import type { DataPanel, DataRow } from './data-panel';
+import { LoadProgress } from './load-progress';
+import type { Notices } from './notices';
+import { askAddOrReplace } from './open-choice';
+
+/** A dataset on the shelf: its incidents and counts, where it came from, and its load problems. */
+export interface ShelfEntry extends ShelfPart {
+  readonly origin: DatasetOrigin;
+  readonly issues: readonly LoadIssue[];
+  /** Kept in this browser's storage (opened files). */
+  readonly kept: boolean;
+}
+
+export interface ShelfOptions {
+  readonly notices: Notices;
+  readonly store: ShelfStore;
+  /** Shows the combined dataset (unmounting what was shown). */
+  mount(dataset: Dataset): void;
+  /** Nothing could be shown at all. */
+  showNothing(message: string): void;
+  /** The names of the opened files shown, for the link (`dataset=` parameters). */
+  writeDatasetNames(names: readonly string[]): void;
+}
+
+/** Problems named at most in the id-collision notice; the rest are counted. */
+const MAX_COLLISIONS_LISTED = 50;
+const BUNDLED_FLAG = 'incident-atlas.shelf-has-bundled';
+
+let nextKey = 0;
+function newKey(): string {
+  nextKey++;
+  return `${Date.now().toString(36)}-${nextKey}`;
+}
+
+/** A shelf entry from a successful import. */
+export function entryFrom(
+  result: Extract<ImportResult, { ok: true }>,
+  origin: DatasetOrigin,
+  key: string,
+  kept: boolean,
+): ShelfEntry {
+  return {
+    key,
+    name: result.name,
+    format: result.format,
+    incidents: result.incidents,
+    total: result.total,
+    skipped: result.total - result.incidents.length,
+    origin,
+    issues: result.issues,
+    kept,
+  };
+}
+
+export class Shelf {
+  private entries: ShelfEntry[] = [];
+  private panel: DataPanel | null = null;
+  private shownCount = 0;
+
+  constructor(private readonly options: ShelfOptions) {}
+
+  /** The panel that lists the shelf (set once, after both exist). */
+  attach(panel: DataPanel): void {
+    this.panel = panel;
+    this.renderPanel();
+  }
+
+  /** What is on the shelf now. */
+  get parts(): readonly ShelfEntry[] {
+    return this.entries;
+  }
+
+  /** How many incidents the filters currently show (for the export line). */
+  setShownCount(n: number): void {
+    this.shownCount = n;
+    this.renderPanel();
+  }
+
+  /** Puts exactly these entries on the shelf and shows them. */
+  show(entries: readonly ShelfEntry[]): void {
+    this.entries = [...entries];
+    this.remount();
+  }
+
+  /** The files kept in this browser, as shelf entries (read again from storage). Failures are reported. */
+  async restoreKept(): Promise<{ entries: ShelfEntry[]; withBundled: boolean }> {
+    const stored = await this.options.store.list();
+    const entries: ShelfEntry[] = [];
+    for (const file of stored) {
+      const result = await importFile(file.blob, file.name);
+      if (result.ok) entries.push(entryFrom(result, { kind: 'file', fileName: file.name }, file.key, true));
+      else
+        this.options.notices.show(
+          `open-${file.key}`,
+          'error',
+          `${file.name} could not be opened again`,
+          el('p', {}, result.message),
+        );
+    }
+    return { entries, withBundled: storageFlag() };
+  }
+
+  /** The user opened files (picker or drop): ask add or replace when something is shown, then load them. */
+  async open(files: readonly File[]): Promise<void> {
+    let mode: 'add' | 'replace' = 'replace';
+    if (this.entries.length > 0) {
+      const choice = await askAddOrReplace(files.length, shelfName(this.entries));
+      if (choice === 'cancel') return;
+      mode = choice;
+    }
+    const opened: ShelfEntry[] = [];
+    for (const file of files) {
+      const entry = await this.read(file);
+      if (entry === null) continue;
+      opened.push(entry);
+      const kept = await this.options.store.put({
+        key: entry.key,
+        name: file.name,
+        blob: file,
+        openedAt: Date.now(),
+      });
+      if (!kept)
+        this.options.notices.show(
+          `keep-${entry.key}`,
+          'info',
+          `${entry.name} is shown but not kept`,
+          el('p', {}, 'This browser would not store it, so it will be gone after a reload.'),
+        );
+    }
+    if (opened.length === 0) return; // every file failed: what is shown stays as it was
+    if (mode === 'replace') {
+      await this.options.store.remove(this.entries.filter((e) => e.kept).map((e) => e.key));
+      this.entries = opened;
+    } else this.entries = [...this.entries, ...opened];
+    this.remount();
+  }
+
+  /** Takes a dataset off the shelf (and out of this browser's storage). The last one brings back nothing. */
+  async remove(key: string): Promise<void> {
+    const entry = this.entries.find((e) => e.key === key);
+    if (entry === undefined) return;
+    if (entry.kept) await this.options.store.remove([key]);
+    this.entries = this.entries.filter((e) => e.key !== key);
+    this.options.notices.remove(`load-${key}`);
+    this.remount();
+  }
+
+  /** Reads one file with progress and Cancel; reports a failure and returns null. */
+  private async read(file: File): Promise<ShelfEntry | null> {
+    const cancel = new AbortController();
+    const progress = new LoadProgress(this.options.notices, file.name, () => cancel.abort());
+    const result = await importFile(file, file.name, {
+      signal: cancel.signal,
+      onProgress: (p) => progress.update(p),
+    });
+    progress.done();
+    const key = newKey();
+    if (!result.ok) {
+      this.options.notices.show(
+        `open-${key}`,
+        'error',
+        `${file.name} could not be opened`,
+        el('p', {}, result.message),
+        el('p', {}, 'Nothing shown was changed.'),
+      );
+      return null;
+    }
+    const entry = entryFrom(result, { kind: 'file', fileName: file.name }, key, true);
+    this.options.notices.showLoadReport(entry.name, entry.incidents.length, entry.issues);
+    return entry;
+  }
+
+  private remount(): void {
+    setStorageFlag(this.entries.some((e) => e.origin.kind === 'bundled'));
+    this.options.writeDatasetNames(this.entries.filter((e) => e.origin.kind === 'file').map((e) => e.name));
+    if (this.entries.length === 0) {
+      this.options.showNothing(
+        'No dataset is open. Open a file, drop one on the page, or open the bundled dataset.',
+      );
+      this.renderPanel();
+      return;
+    }
+    const combined = combineParts(this.entries);
+    this.reportCollisions(combined.collisions);
+    const origin: DatasetOrigin =
+      this.entries.length === 1
+        ? (this.entries[0] as ShelfEntry).origin
+        : { kind: 'several', parts: this.entries.map((e) => e.origin) };
+    this.options.mount(createDataset(combined.incidents, shelfName(this.entries), origin));
+    this.renderPanel();
+  }
+
+  private reportCollisions(collisions: ReturnType<typeof combineParts>['collisions']): void {
+    this.options.notices.remove('collisions');
+    if (collisions.length === 0) return;
+    const items: HTMLLIElement[] = [];
+    for (const c of collisions.slice(0, MAX_COLLISIONS_LISTED))
+      items.push(el('li', {}, `id ${c.id}: ${c.droppedFrom} left out, ${c.keptIn} kept`));
+    const list = el('ul', {});
+    list.append(...items); // bounded by MAX_COLLISIONS_LISTED
+    const more = collisions.length - items.length;
+    this.options.notices.show(
+      'collisions',
+      'warning',
+      `${collisions.length.toLocaleString('en-US')} incident${collisions.length === 1 ? '' : 's'} left out: the id is already used by another dataset shown`,
+      list,
+      more > 0 ? el('p', {}, `…and ${more.toLocaleString('en-US')} more.`) : '',
+    );
+  }
+
+  private renderPanel(): void {
+    if (this.panel === null) return;
+    const rows: DataRow[] = this.entries.map((e) => ({
+      key: e.key,
+      name: e.name,
+      format: e.format,
+      loaded: e.incidents.length,
+      skipped: e.skipped,
+      total: e.total,
+      kept: e.kept,
+    }));
+    this.panel.render(rows, this.shownCount);
+  }
+}
+
+function storageFlag(): boolean {
+  try {
+    return window.localStorage.getItem(BUNDLED_FLAG) !== '0';
+  } catch {
+    return true;
+  }
+}
+
+function setStorageFlag(hasBundled: boolean): void {
+  try {
+    window.localStorage.setItem(BUNDLED_FLAG, hasBundled ? '1' : '0');
+  } catch {
+    // Storage blocked: the shelf is remembered for this visit only.
+  }
+}
