@@ -40,11 +40,13 @@ export function issueLocation(issue: LoadIssue): string {
 /**
  * One line a person can act on:
  * `mixed.geojson: feature 3 (id bad-coords): geometry.coordinates: [200, 95] out of range`,
- * `sheet.csv: line 5: longitude: missing`, `notes.csv: file: is empty`.
+ * `sheet.csv: line 5: longitude: missing`, `notes.csv: is empty (0 bytes)`, `file: is empty` (no name).
  */
 export function formatIssue(issue: LoadIssue): string {
-  const file = issue.file === null ? '' : `${issue.file}: `;
   const field = issue.field === null ? '' : `${issue.field}: `;
+  // A file-level issue names the file once: `sheet.csv: is empty (0 bytes)`.
+  if (issue.file !== null && issue.location.kind === 'file') return `${issue.file}: ${field}${issue.message}`;
+  const file = issue.file === null ? '' : `${issue.file}: `;
   return `${file}${issueLocation(issue)}: ${field}${issue.message}`;
 }
 
