@@ -2,7 +2,8 @@
  * Plain-text formatting of incident facts for people. Pure: returns strings, never markup, and does not
  * depend on the reader's time zone or locale (dates are shown as the incident's local time).
  */
-import { type IncidentDate, type LocalDateTime, partsFromDay } from './date';
+import { type Count, type CountReport, isSingleFigure } from './counts';
+import { dayFromIso, type IncidentDate, type LocalDateTime, partsFromDay } from './date';
 import type { Actor, Attribution, LocationPrecision, Place, Relation, SourceKind } from './incident';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -104,6 +105,35 @@ export function formatDatePrecision(date: IncidentDate): string {
 /** `3`, `0`, or `not reported` for null. */
 export function formatCount(n: number | null): string {
   return n === null ? 'not reported' : String(n);
+}
+
+/** One report's figure: `18`, `none`, `10–15`, `12 (10–15)`. */
+export function formatReportFigure(report: CountReport): string {
+  const range = report.low !== null && report.high !== null ? `${report.low}\u2013${report.high}` : null;
+  if (report.value === null) return range ?? 'not reported';
+  const value = report.value === 0 ? 'none' : String(report.value);
+  return range === null ? value : `${value} (${range})`;
+}
+
+/**
+ * Every report of a count side by side, for the popup:
+ * `18 killed — SOHR, 11 Mar 2020 · 26 killed — SOHR via AFP, 12 Mar 2020 · none — Syrian state media`.
+ * A plain number (one report without a source) shows as today: `3`, `0`; no report: `not reported`.
+ */
+export function formatCountReports(count: Count, noun: string): string {
+  const [only] = count.reports;
+  if (only === undefined) return 'not reported';
+  if (isSingleFigure(count)) return formatCount(only.value);
+  return count.reports
+    .map((r) => {
+      const figure = formatReportFigure(r);
+      const head = figure === 'none' ? figure : `${figure} ${noun}`;
+      const day = r.reported === null ? null : dayFromIso(r.reported);
+      const by = [r.source, day === null ? r.reported : formatDay(day)].filter((x) => x !== null).join(', ');
+      const note = r.note === null ? '' : ` (${r.note})`;
+      return `${head}${by === '' ? '' : ` \u2014 ${by}`}${note}`;
+    })
+    .join(' \u00b7 ');
 }
 
 /** `Kataib Hezbollah — perpetrator, suspected` */

@@ -2,6 +2,7 @@
  * The incident model: what every part of the app downstream of validation reads.
  * Raw GeoJSON properties never leave `parse.ts`; everything else works with these types.
  */
+import type { Count } from './counts';
 import type { IncidentDate } from './date';
 
 /** A feature id, checked to be a non-empty string and unique within its dataset. */
@@ -96,6 +97,12 @@ export interface RelatedIncident {
   readonly relation: Relation;
 }
 
+/** A labelled fact kept as text (`{ label: "Disorder type", value: "Political violence" }`). */
+export interface Attribute {
+  readonly label: string;
+  readonly value: string;
+}
+
 /** One validated incident. All text fields are untrusted plain text. */
 export interface Incident {
   readonly id: IncidentId;
@@ -110,12 +117,17 @@ export interface Incident {
   readonly eventType: EventType | null;
   readonly subEventType: string | null;
   readonly actors: readonly Actor[];
-  /** null = not reported; 0 = reported as none. */
-  readonly fatalities: number | null;
-  /** null = not reported; 0 = reported as none. */
-  readonly injured: number | null;
+  /** People killed: every report as given. Read one number through `pickCount` (counts.ts). */
+  readonly fatalities: Count;
+  /** People injured: every report as given. Read one number through `pickCount` (counts.ts). */
+  readonly injured: Count;
   readonly place: Place | null;
   readonly locationPrecision: LocationPrecision;
   readonly sources: readonly Source[];
   readonly related: readonly RelatedIncident[];
+  /**
+   * Facts the model has no field for, shown as text in the order given: ACLED's disorder type, tags and
+   * civilian targeting, UCDP's `where_coordinates`, a CSV's extra columns. Untrusted plain text.
+   */
+  readonly attributes: readonly Attribute[];
 }

@@ -5,52 +5,12 @@
  * shown is touched (the caller mounts the result only when it is ok).
  */
 import type { DatasetOrigin } from '../domain/dataset';
+import { FORMAT_LABEL, type ImportOptions, importBytes as importAny } from '../domain/import/import-text';
+import type { MappingRequest } from '../domain/import/result';
 import type { Incident } from '../domain/incident';
-import { countSkipped, type LoadIssue } from '../domain/issues';
-import { datasetFromJson } from './dataset';
+import type { LoadIssue } from '../domain/issues';
+import { noIncidentMessage } from './dataset';
 import { type ReadOptions, readFile, readUrl } from './read-bytes';
-
-export type FetchJsonResult = { ok: true; json: unknown; bytes: number } | { ok: false; message: string };
-
-/** The longest dataset name taken from a file's own `name` member. */
-const MAX_NAME = 120;
-
-/** Decodes UTF-8 bytes (a byte-order mark is dropped); null when they are not UTF-8. */
-export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** Parses JSON text; `name` says where it came from in messages. */
-export function parseJsonText(text: string, name: string): FetchJsonResult {
-  if (text.trim() === '')
-    return { ok: false, message: `${name} is empty: expected a GeoJSON FeatureCollection.` };
-  try {
-    return { ok: true, json: JSON.parse(text), bytes: text.length };
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    const start = text.trimStart().slice(0, 40).replace(/\s+/g, ' ');
-    const html = /^<(!doctype|html|head|body)/i.test(start)
-      ? ' It looks like a web page (HTML), not data.'
-      : '';
-    return {
-      ok: false,
-      message: `${name} is not valid JSON (${why}).${html} It starts with: ${JSON.stringify(start)}`,
-    };
-  }
-}
-
-/** The name a FeatureCollection gives itself (a top-level `name` string, as GDAL writes), if any. */
-function ownName(json: unknown): string | null {
-  if (typeof json !== 'object' || json === null || !('name' in json)) return null;
-  const { name } = json as { name: unknown };
-  if (typeof name !== 'string' || name.trim() === '') return null;
-  const trimmed = name.trim();
-  return trimmed.length > MAX_NAME ? `${trimmed.slice(0, MAX_NAME - 1)}…` : trimmed;
-}
 
 /** What to call a dataset that does not name itself: its file name, or the address's last part. */
 export function fallbackName(origin: DatasetOrigin, name: string): string {
@@ -79,30 +39,44 @@ export type ImportResult =
       /** Features or rows read; loaded + skipped = total. */
       readonly total: number;
     }
-  | { readonly ok: false; readonly message: string; readonly issues: readonly LoadIssue[] };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      readonly issues: readonly LoadIssue[];
+      /** Set when a CSV's columns were not recognised: what the column-mapping dialog needs. */
+      readonly needsMapping?: MappingRequest;
+    };
 
-/** Reads incidents from bytes already received; `name` is how messages refer to the input. */
-export function importBytes(bytes: Uint8Array, name: string, origin: DatasetOrigin): ImportResult {
-  const text = decodeUtf8(bytes);
-  if (text === null) {
+/** Reads incidents from bytes already received, in any supported format; `name` names the input in messages. */
+export function importBytes(
+  bytes: Uint8Array,
+  name: string,
+  origin: DatasetOrigin,
+  options: ImportOptions = {},
+): ImportResult {
+  const result = importAny(bytes, name, options);
+  if (result.needsMapping !== undefined) {
     return {
       ok: false,
-      message: `${name} is not UTF-8 text. Save it as UTF-8 (GeoJSON is always UTF-8) and open it again.`,
-      issues: [],
+      message: noIncidentMessage(result, name),
+      issues: result.issues,
+      needsMapping: result.needsMapping,
     };
   }
-  const parsed = parseJsonText(text, name);
-  if (!parsed.ok) return { ok: false, message: parsed.message, issues: [] };
-  const result = datasetFromJson(parsed.json, name, origin);
-  if (!result.ok) return result;
-  const { incidents } = result.dataset;
+  if (!result.readable || result.format === null) {
+    // One whole-file problem: the message says it; listing it again would only repeat it.
+    return { ok: false, message: noIncidentMessage(result, name), issues: [] };
+  }
+  if (result.incidents.length === 0) {
+    return { ok: false, message: noIncidentMessage(result, name), issues: result.issues };
+  }
   return {
     ok: true,
-    name: ownName(parsed.json) ?? fallbackName(origin, name),
-    format: 'GeoJSON',
-    incidents,
+    name: result.name ?? fallbackName(origin, name),
+    format: FORMAT_LABEL[result.format],
+    incidents: result.incidents,
     issues: result.issues,
-    total: incidents.length + countSkipped(result.issues),
+    total: result.total,
   };
 }
 

@@ -7,7 +7,7 @@ import { isoFromDay } from '../domain/date';
 import {
   ATTRIBUTION_MEANING,
   formatActor,
-  formatCount,
+  formatCountReports,
   formatDatePrecision,
   formatIncidentDate,
   formatPlace,
@@ -94,8 +94,8 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
     ),
     ...fact('What', what === '' ? 'type not given' : what),
     ...fact('Who', actors),
-    ...fact('Killed', formatCount(incident.fatalities)),
-    ...fact('Injured', formatCount(incident.injured)),
+    ...fact('Killed', formatCountReports(incident.fatalities, 'killed')),
+    ...fact('Injured', formatCountReports(incident.injured, 'injured')),
   );
 
   const related = incident.related.flatMap((rel) => {
@@ -118,6 +118,9 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
     el('h2', { className: 'popup-title', attrs: { id: headingId, tabindex: '-1' } }, incident.title),
     facts,
     incident.summary === '' ? null : el('p', { className: 'summary' }, incident.summary),
+    incident.attributes.length === 0
+      ? null
+      : el('dl', { className: 'attributes' }, ...incident.attributes.flatMap((a) => fact(a.label, a.value))),
     el('h3', {}, 'Sources'),
     incident.sources.length === 0
       ? el('p', { className: 'warning' }, 'No source given.')

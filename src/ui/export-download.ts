@@ -5,6 +5,7 @@
  */
 import { el } from '../dom/el';
 import type { Dataset } from '../domain/dataset';
+import { isoFromDay } from '../domain/date';
 import { exportCsv } from '../domain/export/csv';
 import { exportFileName } from '../domain/export/file-name';
 import { exportGeoJson } from '../domain/export/geojson';
@@ -46,7 +47,19 @@ export async function downloadExport(
     if (++n % CHUNKS_PER_SLICE === 0) await nextTask();
   }
   const blob = new Blob(parts, { type: MIME[format] });
-  const fileName = exportFileName(dataset.name, filter, format);
+  const fileName = exportFileName(
+    dataset.name,
+    {
+      from: filter.from === null ? null : isoFromDay(filter.from),
+      to: filter.to === null ? null : isoFromDay(filter.to),
+      narrowed:
+        filter.actors.length > 0 ||
+        filter.types.length > 0 ||
+        filter.role !== 'any' ||
+        filter.attribution !== 'any',
+    },
+    format,
+  );
   const href = URL.createObjectURL(blob);
   const link = el('a', { attrs: { href, download: fileName } });
   document.body.append(link);

@@ -8,6 +8,7 @@
  * type key including `none`, and a realistic mix of exact times, days, day ranges, weeks and months.
  */
 import { bench, describe } from 'vitest';
+import { NOT_REPORTED } from '../../src/domain/counts';
 import {
   dayFromIso,
   type IncidentDate,
@@ -187,12 +188,13 @@ for (let i = 0; i < COUNT; i++) {
     eventType: syntheticType(),
     subEventType: null,
     actors,
-    fatalities: null,
-    injured: null,
+    fatalities: NOT_REPORTED,
+    injured: NOT_REPORTED,
     place: null,
     locationPrecision: 'exact',
     sources: NO_SOURCES,
     related: NO_RELATED,
+    attributes: [],
   });
 }
 

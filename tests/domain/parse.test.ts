@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { countFrom, NOT_REPORTED, pickCount } from '../../src/domain/counts';
 import { countSkipped, formatIssue } from '../../src/domain/issues';
 import { parseIncidents } from '../../src/domain/parse';
 
@@ -32,11 +33,13 @@ describe('parseIncidents on fixtures', () => {
   });
 
   it.each(fixtures('bad'))('skips the bad feature of bad/%s and says where and why', (_name, json) => {
-    const { incidents, issues } = parseIncidents(json);
+    const result = parseIncidents(json);
+    const { incidents, issues } = result;
     const lines = issues.map(formatIssue).join('\n');
     for (const expected of json['x-expect'] as string[]) expect(lines).toContain(expected);
     expect(countSkipped(issues)).toBeGreaterThan(0);
     expect(incidents.length).toBe(json.features.length - countSkipped(issues));
+    expect(incidents.length + result.skipped).toBe(result.total);
   });
 });
 
@@ -45,6 +48,7 @@ describe('parseIncidents', () => {
     const { incidents, issues } = parseIncidents(feature({}));
     const [incident] = incidents;
     expect(incident).toMatchObject({
+      attributes: [],
       id: 'x',
       lon: 44.2775,
       lat: 33.5294,
@@ -52,8 +56,8 @@ describe('parseIncidents', () => {
       eventType: null,
       subEventType: null,
       actors: [],
-      fatalities: null,
-      injured: null,
+      fatalities: NOT_REPORTED,
+      injured: NOT_REPORTED,
       place: null,
       locationPrecision: 'exact',
       sources: [],
@@ -61,7 +65,11 @@ describe('parseIncidents', () => {
     });
     expect(incident?.date.precision).toBe('day');
     expect(issues).toEqual([
-      expect.objectContaining({ severity: 'warning', field: 'properties.sources', featureIndex: 0 }),
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'properties.sources',
+        location: { kind: 'feature', index: 0, id: 'x' },
+      }),
     ]);
   });
 
@@ -77,8 +85,9 @@ describe('parseIncidents', () => {
 
   it('keeps 0 as zero and null as not reported', () => {
     const [incident] = parseIncidents(feature({ fatalities: 0, injured: null })).incidents;
-    expect(incident?.fatalities).toBe(0);
-    expect(incident?.injured).toBeNull();
+    expect(incident?.fatalities).toEqual(countFrom(0));
+    expect(pickCount(incident?.fatalities ?? NOT_REPORTED)).toBe(0);
+    expect(incident?.injured).toEqual(NOT_REPORTED);
   });
 
   it('keeps hostile text as plain data, unchanged', () => {
@@ -118,14 +127,14 @@ describe('parseIncidents', () => {
   it.each([
     [null, 'expected a GeoJSON FeatureCollection, got null'],
     ['text', 'expected a GeoJSON FeatureCollection, got "text"'],
-    [{ type: 'Feature' }, 'expected a GeoJSON FeatureCollection, got a GeoJSON Feature'],
+    [{ type: 'Polygon' }, 'expected a GeoJSON FeatureCollection, got a GeoJSON Polygon'],
     [{ type: 'FeatureCollection', features: [] }, 'the FeatureCollection has no features'],
     [{ type: 'FeatureCollection' }, '"features" must be an array'],
   ])('reports a file that is not a usable FeatureCollection (%j)', (json, message) => {
     const { incidents, issues } = parseIncidents(json);
     expect(incidents).toEqual([]);
     expect(issues).toEqual([
-      { severity: 'error', featureIndex: null, featureId: null, field: null, message },
+      { severity: 'error', location: { kind: 'file' }, file: null, field: null, message },
     ]);
   });
 

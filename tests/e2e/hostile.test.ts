@@ -90,7 +90,9 @@ describe('hostile data', () => {
         .poll(() => page.locator('#result-count').textContent(), POLL)
         .toBe(`${FEATURES.length} of ${FEATURES.length} incidents`);
       await expect.poll(() => page.locator('.incident-marker').count(), POLL).toBe(FEATURES.length);
-      expect(await page.locator('#dataset-name').textContent()).toBe(`${FIXTURE.split('/').pop()} (${new URL(inject('baseUrl')).host})`);
+      expect(await page.locator('#dataset-name').textContent()).toBe(
+        `${FIXTURE.split('/').pop()} (${new URL(inject('baseUrl')).host})`,
+      );
 
       // The list shows each literal title.
       await showPanel(page, device, 'List');

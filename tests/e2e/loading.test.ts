@@ -50,11 +50,11 @@ describe('a partly bad dataset', () => {
     expect(text).toContain('3 features could not be loaded');
     expect(text).toContain('from data="fixtures/partly-bad.geojson"; 3 loaded.');
     const items = (await notice.locator('li').allTextContents()).map((t) => t.trim());
-    // formatIssue: `feature N (id X): field: message`, features counted from 1.
+    // formatIssue: `file: feature N (id X): field: message`, features counted from 1.
     expect(items).toEqual([
-      'feature 2 (id bad-coords): geometry.coordinates: [200, 95] out of range: longitude -180..180, latitude -90..90',
-      'feature 4 (id bad-date): properties.date: "2024-02-30" is not a real calendar date',
-      'feature 6 (id string-fatalities): properties.fatalities: must be an integer or null, got "3" (a string)',
+      'data="fixtures/partly-bad.geojson": feature 2 (id bad-coords): geometry.coordinates: [200, 95] out of range: longitude -180..180, latitude -90..90',
+      'data="fixtures/partly-bad.geojson": feature 4 (id bad-date): properties.date: "2024-02-30" is not a real calendar date',
+      'data="fixtures/partly-bad.geojson": feature 6 (id string-fatalities): properties.fatalities: must be an integer, null or a list of reports, got "3" (a string)',
     ]);
     for (const item of await notice.locator('li').all()) expect(await item.isVisible()).toBe(true);
     await screenshot(page, 'loading-partly-bad');
@@ -101,7 +101,7 @@ describe('the first view of a loaded dataset', () => {
 
 describe('a dataset that cannot be used', () => {
   const cases: { name: string; path: string; expect: RegExp; extraErrors?: string[] }[] = [
-    { name: 'not JSON', path: 'fixtures/not-json.geojson', expect: /not valid JSON/ },
+    { name: 'an HTML page', path: 'fixtures/not-json.geojson', expect: /is an HTML web page, not data/ },
     { name: 'an empty file', path: 'fixtures/empty.geojson', expect: /\bempty\b/ },
     {
       name: 'a 404',

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { countFrom } from '../../src/domain/counts';
 import type { Incident, IncidentId, Source } from '../../src/domain/incident';
 import { parseIncidents } from '../../src/domain/parse';
 import { buildPopupContent, type PopupLinks } from '../../src/map/popup-content';
@@ -80,7 +81,9 @@ describe('buildPopupContent for the Camp Taji attack', () => {
   });
 
   it('says "not reported" for a null count and keeps zero as 0', () => {
-    const shown = facts(buildPopupContent({ ...taji, fatalities: 0, injured: null }, links()));
+    const shown = facts(
+      buildPopupContent({ ...taji, fatalities: countFrom(0), injured: countFrom(null) }, links()),
+    );
     expect(shown.Killed).toBe('0');
     expect(shown.Injured).toBe('not reported');
   });

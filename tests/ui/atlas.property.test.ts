@@ -194,7 +194,7 @@ describe('Atlas under arbitrary link parameters (property)', () => {
         m.root.remove();
         mounted.pop();
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });

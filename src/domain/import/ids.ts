@@ -1,0 +1,43 @@
+/**
+ * Incident ids: unique within a dataset, well-formed Unicode, and generated ids that never take an id the
+ * file gives explicitly (issue 6.5: an explicit `feature-2` and an id-less second feature both became
+ * `feature-2`, so a shared `?id=feature-2` opened the wrong incident).
+ */
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why `text` cannot be an id, or null when it can: a lone UTF-16 surrogate (`"x\ud800y"`, valid JSON)
+ * makes `encodeURIComponent` throw, so such an id could never be put in a link.
+ */
+export function idProblem(text: string): string | null {
+  const m = LONE_SURROGATE.exec(text);
+  if (m === null) return null;
+  return `is not well-formed Unicode (a lone surrogate U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase()} at position ${m.index}); it could never be put in a link`;
+}
+
+/** The ids of one dataset: those the file gives, and those taken so far. */
+export class IdRegistry {
+  private readonly given: ReadonlySet<string>;
+  private readonly taken = new Set<string>();
+
+  /** `given`: every id the file states explicitly, read before any record is built. */
+  constructor(given: Iterable<string>) {
+    this.given = new Set(given);
+  }
+
+  /** Takes an explicit id; false when an earlier record already has it. */
+  claim(id: string): boolean {
+    if (this.taken.has(id)) return false;
+    this.taken.add(id);
+    return true;
+  }
+
+  /** A fresh id for a record without one: `base`, else `base~2`, `base~3`… never one the file gives. */
+  generate(base: string): string {
+    let id = base;
+    for (let n = 2; this.given.has(id) || this.taken.has(id); n++) id = `${base}~${n}`;
+    this.taken.add(id);
+    return id;
+  }
+}

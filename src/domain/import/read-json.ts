@@ -1,0 +1,58 @@
+/**
+ * `JSON.parse` with a message a person can act on: the line and column of the first error (as a text
+ * editor counts them), a hint for a trailing comma, and "truncated" when the text ends too early.
+ */
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** Line and column (both 1-based) of offset `at` in `text`. */
+export function lineColumn(text: string, at: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: at - lineStart + 1 };
+}
+
+/** The error offset from an engine's message (V8: "at position 12" or "line 2 column 3"), or null. */
+function errorOffset(text: string, message: string): number | null {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (!lc) return null;
+  let offset = 0;
+  for (let line = 1; line < Number(lc[1]); line++) offset = text.indexOf('\n', offset) + 1;
+  return offset + Number(lc[2]) - 1;
+}
+
+/** Parses JSON text; never throws. */
+export function readJson(text: string): JsonResult {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = errorOffset(text, message);
+    if (
+      /end of (JSON )?input|Unterminated string/i.test(message) &&
+      (at === null || at >= text.trimEnd().length - 1)
+    ) {
+      return {
+        ok: false,
+        message:
+          'is truncated: the JSON ends before it is complete (an interrupted download?); download it again',
+      };
+    }
+    if (at === null) return { ok: false, message: `is not valid JSON (${message})` };
+    const { line, column } = lineColumn(text, at);
+    const before = text.slice(0, at).trimEnd();
+    const hint =
+      before.endsWith(',') && /^\s*[}\]]/.test(text.slice(at))
+        ? ' (a trailing comma, which JSON does not allow)'
+        : '';
+    return { ok: false, message: `is not valid JSON: error at line ${line}, column ${column}${hint}` };
+  }
+}

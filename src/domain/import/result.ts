@@ -1,0 +1,124 @@
+/**
+ * What every importer returns, and the last step every format shares: relations checked against the
+ * whole dataset, the dataset-wide location check, and the counts (loaded + skipped = total, always).
+ */
+
+import type { Incident } from '../incident';
+import { fileIssue, type LoadIssue } from '../issues';
+import type { ColumnMapping } from './column-mapping';
+import { countryBox, inBox } from './country-boxes';
+import type { RecordPlace } from './record-issues';
+
+/** The formats `importText` reads. */
+export type ImportFormat = 'geojson' | 'acled' | 'ucdp' | 'csv';
+
+export const FORMAT_LABEL: Record<ImportFormat, string> = {
+  geojson: 'GeoJSON',
+  acled: 'ACLED CSV',
+  ucdp: 'UCDP GED CSV',
+  csv: 'CSV',
+};
+
+/** A CSV whose columns were not recognised: what the mapping dialog needs. */
+export interface MappingRequest {
+  /** The header cells as found, in file order. */
+  readonly headers: readonly string[];
+  /** Columns recognised so far (the dialog's starting choice). */
+  readonly guess: Partial<ColumnMapping>;
+  /** Up to 5 first data rows, cells by header position, for a preview. */
+  readonly sample: readonly (readonly string[])[];
+}
+
+export interface ImportResult {
+  /** The format read, or null when the file could not be identified or read at all. */
+  readonly format: ImportFormat | null;
+  /** Valid incidents in file order; positions are the indices every index and filter returns. */
+  readonly incidents: Incident[];
+  readonly issues: LoadIssue[];
+  /** Records in the file (features, or CSV data rows not blank). `incidents.length + skipped === total`. */
+  readonly total: number;
+  readonly skipped: number;
+  /** False when the file as a whole could not be read: one file issue says what it is and what to do. */
+  readonly readable: boolean;
+  /** Set when a CSV needs a column mapping before any row can load. */
+  readonly needsMapping?: MappingRequest;
+  /** The name the file gives itself (a GeoJSON FeatureCollection's `name` member), when it gives one. */
+  readonly name?: string;
+}
+
+/** A result for a file that could not be read at all. */
+export function unreadable(
+  file: string | null,
+  message: string,
+  format: ImportFormat | null = null,
+): ImportResult {
+  return { format, incidents: [], issues: [fileIssue(file, message)], total: 0, skipped: 0, readable: false };
+}
+
+/** One record that loaded, with where it was (for the issues found after building). */
+export interface BuiltRecord {
+  readonly incident: Incident;
+  readonly place: RecordPlace;
+}
+
+/**
+ * Drops relations that point at no loaded incident (or at the incident itself), so no dead link is drawn,
+ * and reports each as a warning; warns once when every point with a known country lies outside it.
+ */
+export function finishImport(
+  format: ImportFormat,
+  file: string | null,
+  built: readonly BuiltRecord[],
+  issues: LoadIssue[],
+  total: number,
+): ImportResult {
+  const ids = new Set(built.map((b) => b.incident.id as string));
+  const incidents = built.map(({ incident, place }) => {
+    const kept = incident.related.filter((rel, i) => {
+      const self = rel.id === incident.id;
+      if (ids.has(rel.id) && !self) return true;
+      const location =
+        place.kind === 'feature'
+          ? { kind: 'feature' as const, index: place.index, id: incident.id }
+          : { kind: 'line' as const, line: place.line, id: incident.id };
+      issues.push({
+        severity: 'warning',
+        location,
+        file,
+        field: place.kind === 'feature' ? `properties.related[${i}].id` : 'related',
+        message: self
+          ? 'an incident cannot be related to itself'
+          : `"${rel.id}" is not an incident in this dataset; the link is not shown`,
+      });
+      return false;
+    });
+    return kept.length === incident.related.length ? incident : { ...incident, related: kept };
+  });
+  warnIfAllOutside(incidents, file, issues);
+  return { format, incidents, issues, total, skipped: total - incidents.length, readable: true };
+}
+
+function warnIfAllOutside(incidents: readonly Incident[], file: string | null, issues: LoadIssue[]): void {
+  let checked = 0;
+  let outside = 0;
+  let swappedInside = 0;
+  for (const i of incidents) {
+    const box = i.place === null ? null : countryBox(i.place.country);
+    if (box === null) continue;
+    checked++;
+    if (!inBox(box, i.lon, i.lat)) outside++;
+    if (inBox(box, i.lat, i.lon)) swappedInside++;
+  }
+  if (checked < 2 || outside < checked) return;
+  const hint =
+    swappedInside === checked
+      ? ' With latitude and longitude swapped every one would be inside: the columns are probably swapped.'
+      : ' Check the coordinate columns and their order.';
+  issues.push(
+    fileIssue(
+      file,
+      `every one of the ${checked} points with a known country lies outside that country.${hint}`,
+      'warning',
+    ),
+  );
+}
