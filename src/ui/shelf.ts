@@ -8,9 +8,10 @@ import { el } from '../dom/el';
 import { createDataset, type Dataset, type DatasetOrigin } from '../domain/dataset';
 import type { LoadIssue } from '../domain/issues';
 import { combineParts, type ShelfPart, shelfName } from '../domain/shelf';
-import type { ImportResult } from '../io/load-dataset';
-import { importFile } from '../io/load-dataset';
+import { type ImportResult, importBytes } from '../io/load-dataset';
+import { readFile } from '../io/read-bytes';
 import type { ShelfStore } from '../io/shelf-store';
+import { askColumnMapping, rememberedMapping } from './column-mapping-dialog';
 import type { DataPanel, DataRow } from './data-panel';
 import { LoadProgress } from './load-progress';
 import type { Notices } from './notices';
@@ -100,7 +101,10 @@ export class Shelf {
     const stored = await this.options.store.list();
     const entries: ShelfEntry[] = [];
     for (const file of stored) {
-      const result = await importFile(file.blob, file.name);
+      const read = await readFile(file.blob, file.name);
+      const result = read.ok
+        ? await importWithMapping(read.bytes, file.name, false)
+        : { ok: false as const, message: read.message, issues: [] };
       if (result.ok) entries.push(entryFrom(result, { kind: 'file', fileName: file.name }, file.key, true));
       else
         this.options.notices.show(
@@ -162,11 +166,14 @@ export class Shelf {
   private async read(file: File): Promise<ShelfEntry | null> {
     const cancel = new AbortController();
     const progress = new LoadProgress(this.options.notices, file.name, () => cancel.abort());
-    const result = await importFile(file, file.name, {
+    const read = await readFile(file, file.name, {
       signal: cancel.signal,
       onProgress: (p) => progress.update(p),
     });
     progress.done();
+    const result: ImportResult = read.ok
+      ? await importWithMapping(read.bytes, file.name, true)
+      : { ok: false, message: read.message, issues: [] };
     const key = newKey();
     if (!result.ok) {
       this.options.notices.show(
@@ -234,6 +241,22 @@ export class Shelf {
     }));
     this.panel.render(rows, this.shownCount);
   }
+}
+
+/**
+ * Imports a file's bytes; a CSV whose columns were not recognised takes the mapping remembered for its
+ * header line, else (when `ask`) the one the user chooses in the mapping dialog.
+ */
+async function importWithMapping(bytes: Uint8Array, fileName: string, ask: boolean): Promise<ImportResult> {
+  const origin = { kind: 'file', fileName } as const;
+  const first = importBytes(bytes, fileName, origin);
+  if (first.ok || first.needsMapping === undefined) return first;
+  const mapping =
+    rememberedMapping(first.needsMapping.headers) ??
+    (ask ? await askColumnMapping(fileName, first.needsMapping) : null);
+  if (mapping === null)
+    return { ok: false, message: `${fileName} was not opened: its columns were not chosen.`, issues: [] };
+  return importBytes(bytes, fileName, origin, { mapping });
 }
 
 function storageFlag(): boolean {
