@@ -5,12 +5,15 @@
  * shown is touched (the caller mounts the result only when it is ok).
  */
 import type { DatasetOrigin } from '../domain/dataset';
+import type { ColumnMapping } from '../domain/import/column-mapping';
 import { FORMAT_LABEL, type ImportOptions, importBytes as importAny } from '../domain/import/import-text';
-import type { MappingRequest } from '../domain/import/result';
+import type { ImportResult as DomainResult, MappingRequest } from '../domain/import/result';
 import type { Incident } from '../domain/incident';
 import type { LoadIssue } from '../domain/issues';
 import { noIncidentMessage } from './dataset';
-import { type ReadOptions, readFile, readUrl } from './read-bytes';
+import { canUseWorker, loadInWorker, type WorkerLoadOptions } from './load-client';
+import type { LoadSource } from './load-protocol';
+import { type ReadOptions, type ReadProgress, readFile, readUrl } from './read-bytes';
 
 /** What to call a dataset that does not name itself: its file name, or the address's last part. */
 export function fallbackName(origin: DatasetOrigin, name: string): string {
@@ -47,14 +50,15 @@ export type ImportResult =
       readonly needsMapping?: MappingRequest;
     };
 
-/** Reads incidents from bytes already received, in any supported format; `name` names the input in messages. */
-export function importBytes(
-  bytes: Uint8Array,
+/** The app's import result from the importer's: a failure when nothing loaded, else the incidents. */
+function outcome(
+  result: Pick<
+    DomainResult,
+    'format' | 'incidents' | 'issues' | 'total' | 'readable' | 'needsMapping' | 'name'
+  >,
   name: string,
   origin: DatasetOrigin,
-  options: ImportOptions = {},
 ): ImportResult {
-  const result = importAny(bytes, name, options);
   if (result.needsMapping !== undefined) {
     return {
       ok: false,
@@ -67,9 +71,8 @@ export function importBytes(
     // One whole-file problem: the message says it; listing it again would only repeat it.
     return { ok: false, message: noIncidentMessage(result, name), issues: [] };
   }
-  if (result.incidents.length === 0) {
+  if (result.incidents.length === 0)
     return { ok: false, message: noIncidentMessage(result, name), issues: result.issues };
-  }
   return {
     ok: true,
     name: result.name ?? fallbackName(origin, name),
@@ -80,25 +83,59 @@ export function importBytes(
   };
 }
 
-/** Downloads `url` (checked http(s) by the caller) and reads its incidents. */
-export async function importUrl(
+/** Reads incidents from bytes already received, in any supported format; `name` names the input in messages. */
+export function importBytes(
+  bytes: Uint8Array,
+  name: string,
+  origin: DatasetOrigin,
+  options: ImportOptions = {},
+): ImportResult {
+  return outcome(importAny(bytes, name, options), name, origin);
+}
+
+/** Options of a load: progress, cancel, the stall time, and a column mapping for a CSV. */
+export type LoadOptions = Omit<ReadOptions, 'onProgress'> &
+  Pick<WorkerLoadOptions, 'onProgress'> & { readonly mapping?: ColumnMapping };
+
+async function load(
+  source: LoadSource,
+  name: string,
+  origin: DatasetOrigin,
+  options: LoadOptions,
+): Promise<ImportResult> {
+  const mapping = options.mapping ? { mapping: options.mapping } : {};
+  if (canUseWorker()) {
+    // A worker resolves relative addresses against its own script: hand it an absolute one.
+    const absolute: LoadSource =
+      source.kind === 'url' ? { kind: 'url', url: new URL(source.url, window.location.href).href } : source;
+    const result = await loadInWorker(absolute, name, name, options);
+    return result.ok ? outcome(result, name, origin) : { ok: false, message: result.message, issues: [] };
+  }
+  // No workers (unit tests): read on this thread, the same importer.
+  const onProgress = options.onProgress;
+  const readOptions = {
+    ...options,
+    onProgress: onProgress && ((p: ReadProgress) => onProgress({ ...p, features: 0 })),
+  };
+  const read =
+    source.kind === 'url'
+      ? await readUrl(source.url, name, readOptions)
+      : await readFile(source.file, name, readOptions);
+  if (!read.ok) return { ok: false, message: read.message, issues: [] };
+  return importBytes(read.bytes, name, origin, mapping);
+}
+
+/** Downloads `url` (checked http(s) by the caller) and reads its incidents, off the page's thread. */
+export function importUrl(
   url: string,
   name: string,
   origin: DatasetOrigin,
-  options: ReadOptions = {},
+  options: LoadOptions = {},
 ): Promise<ImportResult> {
-  const read = await readUrl(url, name, options);
-  if (!read.ok) return { ok: false, message: read.message, issues: [] };
-  return importBytes(read.bytes, name, origin);
+  return load({ kind: 'url', url }, name, origin, options);
 }
 
-/** Reads a local file and its incidents. */
-export async function importFile(
-  file: Blob,
-  fileName: string,
-  options: ReadOptions = {},
-): Promise<ImportResult> {
-  const read = await readFile(file, fileName, options);
-  if (!read.ok) return { ok: false, message: read.message, issues: [] };
-  return importBytes(read.bytes, fileName, { kind: 'file', fileName });
+/** Reads a local file and its incidents, off the page's thread. */
+export function importFile(file: Blob, fileName: string, options: LoadOptions = {}): Promise<ImportResult> {
+  return load({ kind: 'file', file }, fileName, { kind: 'file', fileName }, options);
 }

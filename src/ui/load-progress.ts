@@ -39,13 +39,14 @@ export class LoadProgress {
   }
 
   /** Shows how far the load has come. */
-  update({ received, total }: ReadProgress): void {
+  update({ received, total, features }: ReadProgress & { readonly features?: number }): void {
+    const read = features ? ` · ${features.toLocaleString('en-US')} features read` : '';
     if (total !== null && total > 0) {
       this.bar.value = Math.min(1, received / total);
-      this.text.textContent = `${formatBytes(received)} of ${formatBytes(total)} received`;
+      this.text.textContent = `${formatBytes(received)} of ${formatBytes(total)} received${read}`;
     } else {
       this.bar.removeAttribute('value'); // indeterminate
-      this.text.textContent = `${formatBytes(received)} received`;
+      this.text.textContent = `${formatBytes(received)} received${read}`;
     }
   }
 

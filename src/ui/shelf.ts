@@ -8,8 +8,7 @@ import { el } from '../dom/el';
 import { createDataset, type Dataset, type DatasetOrigin } from '../domain/dataset';
 import type { LoadIssue } from '../domain/issues';
 import { combineParts, type ShelfPart, shelfName } from '../domain/shelf';
-import { type ImportResult, importBytes } from '../io/load-dataset';
-import { readFile } from '../io/read-bytes';
+import { type ImportResult, importFile, type LoadOptions } from '../io/load-dataset';
 import type { ShelfStore } from '../io/shelf-store';
 import { askColumnMapping, rememberedMapping } from './column-mapping-dialog';
 import type { DataPanel, DataRow } from './data-panel';
@@ -101,10 +100,7 @@ export class Shelf {
     const stored = await this.options.store.list();
     const entries: ShelfEntry[] = [];
     for (const file of stored) {
-      const read = await readFile(file.blob, file.name);
-      const result = read.ok
-        ? await importWithMapping(read.bytes, file.name, false)
-        : { ok: false as const, message: read.message, issues: [] };
+      const result = await importWithMapping(file.blob, file.name, false);
       if (result.ok) entries.push(entryFrom(result, { kind: 'file', fileName: file.name }, file.key, true));
       else
         this.options.notices.show(
@@ -166,14 +162,11 @@ export class Shelf {
   private async read(file: File): Promise<ShelfEntry | null> {
     const cancel = new AbortController();
     const progress = new LoadProgress(this.options.notices, file.name, () => cancel.abort());
-    const read = await readFile(file, file.name, {
+    const result = await importWithMapping(file, file.name, true, {
       signal: cancel.signal,
       onProgress: (p) => progress.update(p),
     });
     progress.done();
-    const result: ImportResult = read.ok
-      ? await importWithMapping(read.bytes, file.name, true)
-      : { ok: false, message: read.message, issues: [] };
     const key = newKey();
     if (!result.ok) {
       this.options.notices.show(
@@ -247,16 +240,20 @@ export class Shelf {
  * Imports a file's bytes; a CSV whose columns were not recognised takes the mapping remembered for its
  * header line, else (when `ask`) the one the user chooses in the mapping dialog.
  */
-async function importWithMapping(bytes: Uint8Array, fileName: string, ask: boolean): Promise<ImportResult> {
-  const origin = { kind: 'file', fileName } as const;
-  const first = importBytes(bytes, fileName, origin);
+async function importWithMapping(
+  file: Blob,
+  fileName: string,
+  ask: boolean,
+  options: LoadOptions = {},
+): Promise<ImportResult> {
+  const first = await importFile(file, fileName, options);
   if (first.ok || first.needsMapping === undefined) return first;
   const mapping =
     rememberedMapping(first.needsMapping.headers) ??
     (ask ? await askColumnMapping(fileName, first.needsMapping) : null);
   if (mapping === null)
     return { ok: false, message: `${fileName} was not opened: its columns were not chosen.`, issues: [] };
-  return importBytes(bytes, fileName, origin, { mapping });
+  return importFile(file, fileName, { ...options, mapping });
 }
 
 function storageFlag(): boolean {

@@ -79,11 +79,11 @@ describe('a server that does not answer (issue 6.3)', () => {
 });
 
 describe('a file larger than the browser can hold (issue 6.8)', () => {
-  it('says how large it is and what to do, instead of "is empty"', async () => {
+  it('says how large a CSV too long to read as text is and what to do, instead of "is empty"', async () => {
     const { page } = await openPage(browser(), './?data=misbehaving/huge');
     const text = await failureText(page);
-    expect(text).toContain('is 600 MB, more than this browser can read as one file');
-    expect(text).toContain('Split it into smaller files');
+    expect(text).toContain('is 600 MB of text, more than this browser can read as one file (limit 500 MB)');
+    expect(text).toContain('split it into smaller files');
     expect(text).not.toContain('empty');
   });
 });

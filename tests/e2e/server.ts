@@ -43,7 +43,7 @@ const hanging = new Set<ServerResponse>();
 
 /**
  * Servers that misbehave, for the loading tests: `silent` never answers; `trickle` sends headers and one
- * chunk, then nothing; `huge` announces 600 MB. Hanging responses are ended at teardown.
+ * chunk, then nothing; `huge` announces a 600 MB CSV. Hanging responses are ended at teardown.
  */
 function misbehave(name: string, response: ServerResponse): void {
   if (name === 'silent') {
@@ -57,11 +57,8 @@ function misbehave(name: string, response: ServerResponse): void {
     return;
   }
   if (name === 'huge') {
-    response.writeHead(200, {
-      'content-type': 'application/geo+json',
-      'content-length': String(600 * 2 ** 20),
-    });
-    response.write('{"type":"FeatureCollection","features":[');
+    response.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(600 * 2 ** 20) });
+    response.write(`title,date,latitude,longitude\n${'Row,2020-01-01,33.3,44.4\n'.repeat(4000)}`);
     hanging.add(response);
     return;
   }

@@ -1,0 +1,168 @@
+/**
+ * Imports a file that arrives in chunks. A GeoJSON FeatureCollection is split into features as the bytes
+ * arrive (feature-stream.ts) and each is parsed on its own, so a file of any size is never one string;
+ * anything else (CSV, or a file that turns out not to be a collection) is gathered and read by
+ * `importBytes`, within the text limit. The result is the same `ImportResult` every importer gives.
+ */
+import { fileIssue } from '../issues';
+import { FeatureStream } from './feature-stream';
+import { readGeoJson } from './geojson';
+import { type ImportOptions, importBytes } from './import-text';
+import { type ImportResult, unreadable } from './result';
+
+export const STREAM_LIMITS = {
+  // bytes: the longest text read whole (CSV and other non-collection input). Chromium cannot hold a
+  // string over ~2^29 characters; stop well before.
+  maxTextBytes: 500 * 1024 * 1024,
+  // bytes of a streamed GeoJSON kept to re-read it whole when it proves to be invalid JSON, for an
+  // exact line and column; a larger file reports the feature number instead.
+  keepForDiagnosis: 64 * 1024 * 1024,
+} as const;
+
+/** The message for text too large to read whole. */
+function tooMuchText(size: number): string {
+  const mb = (n: number) => `${Math.round(n / 2 ** 20).toLocaleString('en-US')} MB`;
+  return `is ${mb(size)} of text, more than this browser can read as one file (limit ${mb(STREAM_LIMITS.maxTextBytes)}): split it into smaller files and open them together, or convert it to GeoJSON, which is read as it arrives`;
+}
+
+const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+export class StreamingImport {
+  private mode: 'sniffing' | 'geojson' | 'whole' = 'sniffing';
+  private readonly kept: Uint8Array[] = [];
+  private keptBytes = 0;
+  private keeping = true;
+  private stream: FeatureStream | null = null;
+  private readonly features: unknown[] = [];
+  private problem: string | null = null;
+  /** Bytes received so far. */
+  received = 0;
+
+  /** `declaredSize`: the size announced before the bytes (Content-Length, file size), when known. */
+  constructor(
+    private readonly fileName: string,
+    private readonly options: ImportOptions = {},
+    private readonly declaredSize: number | null = null,
+  ) {}
+
+  /** True once the input is known to be unusable: the reader can stop early, `end()` says why. */
+  get failed(): boolean {
+    return this.problem !== null;
+  }
+
+  /** Features split off so far (GeoJSON), for progress. */
+  get featureCount(): number {
+    return this.features.length;
+  }
+
+  /** Feeds the next chunk. Never throws. */
+  push(chunk: Uint8Array): void {
+    this.received += chunk.length;
+    if (this.problem !== null) return;
+    if (this.mode === 'sniffing') this.sniff(chunk);
+    if (this.keeping) {
+      this.kept.push(chunk);
+      this.keptBytes += chunk.length;
+      const limit = this.mode === 'geojson' ? STREAM_LIMITS.keepForDiagnosis : STREAM_LIMITS.maxTextBytes;
+      if (this.keptBytes > limit) {
+        if (this.mode === 'geojson') this.dropKept();
+        else {
+          this.problem = tooMuchText(this.declaredSize ?? this.keptBytes);
+          this.dropKept();
+        }
+      }
+    }
+    if (this.mode === 'geojson' && this.stream !== null) {
+      try {
+        this.stream.push(chunk);
+      } catch (error) {
+        this.problem = this.jsonProblem(error);
+      }
+    }
+  }
+
+  /** Ends the input and returns what was read. Never throws. */
+  end(): ImportResult {
+    if (this.problem !== null) return this.fail(this.problem);
+    if (this.mode !== 'geojson' || this.stream === null)
+      return importBytes(this.joined(), this.fileName, this.options);
+    let ended: ReturnType<FeatureStream['end']>;
+    try {
+      ended = this.stream.end();
+    } catch (error) {
+      return this.fail(this.jsonProblem(error));
+    }
+    const collection: Record<string, unknown> = {};
+    for (const [key, text] of Object.entries(ended.members)) {
+      try {
+        collection[key] = JSON.parse(text);
+      } catch (error) {
+        return this.fail(this.jsonProblem(error));
+      }
+    }
+    if (ended.hasFeatures) collection.features = this.features;
+    const result = readGeoJson(collection, { file: this.fileName, strict: this.options.strict ?? false });
+    this.features.length = 0;
+    return result;
+  }
+
+  private sniff(chunk: Uint8Array): void {
+    let i = 0;
+    if (this.received === chunk.length && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+    while (i < chunk.length && isSpace(chunk[i] as number)) i++;
+    if (i === chunk.length) return; // only whitespace so far
+    if (chunk[i] === 0x7b && this.options.format === undefined) {
+      this.mode = 'geojson';
+      this.stream = new FeatureStream((text) => this.feature(text));
+      // Earlier chunks held only whitespace (and a BOM): nothing to replay.
+    } else {
+      this.mode = 'whole';
+      const size = this.declaredSize ?? 0;
+      if (size > STREAM_LIMITS.maxTextBytes) this.problem = tooMuchText(size);
+    }
+  }
+
+  private feature(text: string): void {
+    try {
+      this.features.push(JSON.parse(text));
+    } catch (error) {
+      this.problem = this.jsonProblem(error, this.features.length + 1);
+    }
+  }
+
+  /** Invalid JSON: the exact line and column when the bytes were kept, else the feature number. */
+  private jsonProblem(error: unknown, feature?: number): string {
+    if (this.keeping) {
+      const whole = importBytes(this.joined(), this.fileName, this.options);
+      const issue = whole.issues.find((i) => i.location.kind === 'file' && i.severity === 'error');
+      if (issue !== undefined) return issue.message;
+    }
+    const why = error instanceof Error ? error.message : String(error);
+    return feature === undefined
+      ? `is not valid JSON: ${why}`
+      : `is not valid JSON: feature ${feature.toLocaleString('en-US')} cannot be read (${why})`;
+  }
+
+  private dropKept(): void {
+    this.keeping = false;
+    this.kept.length = 0;
+    this.keptBytes = 0;
+  }
+
+  private joined(): Uint8Array {
+    const bytes = new Uint8Array(this.keptBytes);
+    let offset = 0;
+    for (const part of this.kept) {
+      bytes.set(part, offset);
+      offset += part.length;
+    }
+    return bytes;
+  }
+
+  private fail(message: string): ImportResult {
+    const result = unreadable(this.fileName, message, this.mode === 'geojson' ? 'geojson' : null);
+    return this.received === 0
+      ? { ...result, issues: [fileIssue(this.fileName, 'is empty (0 bytes)')] }
+      : result;
+  }
+}
