@@ -50,7 +50,7 @@ export function readDay(raw: string): DayResult {
   if (m) return day(text, Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
   if (m) return day(text, Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -,]+(\d{4}|\d{2})$/.exec(text);
+  m = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,-]+(\d{4}|\d{2})$/.exec(text);
   if (m) {
     const month = monthOf(m[2] as string);
     if (month === null) return { ok: false, reason: `"${text}": "${m[2]}" is not an English month name` };
