@@ -291,3 +291,32 @@ describe('readDay', () => {
     expect(r.ok ? '' : r.reason).toContain(reason);
   });
 });
+
+describe('importBytes limits and mappings', () => {
+  it('refuses a file above the stated limit with what to do', async () => {
+    const { importBytes } = await import('../../../src/domain/import/import-text');
+    const r = importBytes(new Uint8Array(2_000_000).fill(0x41), 'big.csv', { maxBytes: 1_000_000 });
+    expect(r.readable).toBe(false);
+    expect(formatIssue(r.issues[0] as never)).toBe(
+      'big.csv: is 2 MB, more than the 1 MB this page can open: split it into smaller files, or filter it before exporting',
+    );
+  });
+
+  it('says which mapped columns a file lacks when a saved mapping does not fit', () => {
+    const mapping = { latitude: 'lat', longitude: 'lon', date: 'date', title: 'Headline' };
+    const r = importText('title,date,lat,lon\nA,2020-03-11,33.3,44.4\n', 's.csv', { mapping });
+    expect(r.needsMapping?.headers).toEqual(['title', 'date', 'lat', 'lon']);
+    expect(formatIssue(r.issues[0] as never)).toContain('names columns this file does not have ("Headline"');
+  });
+
+  it('keeps a source column of names as names, and an http(s) address as a URL', () => {
+    const r = importText(
+      'title,date,lat,lon,source\nA,2020-03-11,33.3,44.4,Reuters\nB,2020-03-11,33.3,44.4,https://x.org/a\n',
+      's.csv',
+    );
+    expect(r.incidents.map((i) => i.sources[0])).toEqual([
+      { name: 'Reuters', url: null, kind: 'other', published: null },
+      { name: 'https://x.org/a', url: 'https://x.org/a', kind: 'other', published: null },
+    ]);
+  });
+});

@@ -51,7 +51,15 @@ export function genericMapper(mapping: ColumnMapping): CsvMapper {
           date,
           summary: summary || undefined,
           actors: actor.map((name) => ({ name, role: 'party', attribution: 'unknown' })),
-          sources: url === '' ? [] : [{ name: url, url, kind: 'other' }],
+          // A "source" column may hold names rather than addresses: only an http(s) address is a URL.
+          sources:
+            url === ''
+              ? []
+              : [
+                  /^https?:\/\//i.test(url)
+                    ? { name: url, url, kind: 'other' }
+                    : { name: url, kind: 'other' },
+                ],
           attributes,
         },
       };
