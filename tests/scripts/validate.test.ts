@@ -74,6 +74,13 @@ describe('npm run validate', () => {
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
 
+  it('holds a file to the bundled standard with --strict', () => {
+    expect(validate('--strict', join(root, 'geodata', 'incidents.geojson')).status).toBe(0);
+    const r = validate('--strict', 'mixed.geojson');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('mixed.geojson: feature 1 (id ok): properties.summary: is missing');
+  }, 30_000);
+
   it('prints the issues as JSON with --json', () => {
     const r = validate('--json', 'mixed.geojson');
     expect(r.status).toBe(1);
