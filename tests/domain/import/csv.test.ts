@@ -270,7 +270,7 @@ describe('readDay', () => {
     ['2020-03-11', '2020-03-11'],
     ['11 March 2020', '2020-03-11'],
     ['11 Mar 2020', '2020-03-11'],
-    ['11-03-2020', '2020-03-11'],
+    ['13-03-2020', '2020-03-13'],
     ['11-Mar-20', '2020-03-11'],
     ['01-Jan-99', '1999-01-01'],
     ['13/03/2020', '2020-03-13'],
@@ -318,5 +318,14 @@ describe('importBytes limits and mappings', () => {
       { name: 'Reuters', url: null, kind: 'other', published: null },
       { name: 'https://x.org/a', url: 'https://x.org/a', kind: 'other', published: null },
     ]);
+  });
+});
+
+describe('readDay outside ACLED', () => {
+  it('reads dd-mm-yyyy day first only in ACLED files, and reports it as ambiguous elsewhere', () => {
+    expect(readDay('01-02-2024', true)).toEqual({ ok: true, iso: '2024-02-01' });
+    const generic = readDay('01-02-2024');
+    expect(generic.ok ? '' : generic.reason).toContain('is ambiguous');
+    expect(readDay('13-02-2024')).toEqual({ ok: true, iso: '2024-02-13' });
   });
 });
