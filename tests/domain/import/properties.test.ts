@@ -224,6 +224,24 @@ describe('importers (property-based)', () => {
     );
   });
 
+  it('count exactly the non-blank data rows of a CSV as its total', () => {
+    const cell = fc.oneof(
+      fc.stringMatching(/^[a-z0-9 .:/-]{0,8}$/),
+      fc.constantFrom('33.3', '44.4', '2020-03-11', ''),
+    );
+    const header = 'id,title,date,latitude,longitude';
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 7 }), { maxLength: 15 }), (rows) => {
+        const lines = rows.map((r) => r.join(','));
+        const r = importText([header, ...lines].join('\n'), 'x.csv');
+        const dataRows = lines.filter((l) => l.replace(/[,\s]/g, '') !== '').length;
+        expect(r.total).toBe(dataRows);
+        expect(r.incidents.length + r.skipped).toBe(r.total);
+      }),
+      RUNS,
+    );
+  });
+
   it('export → import gives the same incidents', () => {
     let loaded = 0;
     fc.assert(
