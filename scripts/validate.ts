@@ -1,11 +1,12 @@
 /**
- * `npm run validate -- [--json] <file>...`: checks GeoJSON and CSV files (ACLED, UCDP GED, generic) with
+ * `npm run validate -- [--json] [--strict] <file>...`: checks GeoJSON and CSV files (ACLED, UCDP GED, generic) with
  * the same code the app uses (`importBytes`), prints one line per problem and a summary line.
  *
  * Exit status: 0 every record of every file loaded; 1 something was skipped (or a CSV needs a column
  * mapping); 2 a file could not be read at all (missing, empty, not UTF-8, not data). Bad input never
  * prints a stack trace. `--json` prints `{ files: [{ file, format, total, loaded, skipped, readable,
- * issues: [{ severity, location, field, message, text }] }] }` instead.
+ * issues: [{ severity, location, field, message, text }] }] }` instead. `--strict` holds GeoJSON to the
+ * bundled dataset's standard (every field, at least one source).
  */
 import { readFileSync } from 'node:fs';
 import { importBytes } from '../src/domain/import/import-text';
@@ -17,9 +18,9 @@ interface FileReport {
   readonly result: ImportResult;
 }
 
-function readFile(file: string): FileReport {
+function readFile(file: string, strict: boolean): FileReport {
   try {
-    return { file, result: importBytes(new Uint8Array(readFileSync(file)), file) };
+    return { file, result: importBytes(new Uint8Array(readFileSync(file)), file, { strict }) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
@@ -44,12 +45,13 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Runs the validator; returns the exit status. Writes through `out` so tests can call it directly. */
 export function main(argv: readonly string[], out: (line: string) => void): number {
   const json = argv.includes('--json');
-  const files = argv.filter((a) => a !== '--json');
+  const strict = argv.includes('--strict');
+  const files = argv.filter((a) => a !== '--json' && a !== '--strict');
   if (files.length === 0) {
-    out('usage: npm run validate -- [--json] <file.geojson|file.csv>...');
+    out('usage: npm run validate -- [--json] [--strict] <file.geojson|file.csv>...');
     return 2;
   }
-  const reports = files.map(readFile);
+  const reports = files.map((f) => readFile(f, strict));
   const unreadable = reports.filter((r) => !r.result.readable).length;
   const skipped = reports.reduce((n, r) => n + r.result.skipped, 0);
   const status = unreadable > 0 ? 2 : skipped > 0 ? 1 : 0;

@@ -83,6 +83,15 @@ describe('parseIncidents', () => {
     );
   });
 
+  it('names the file in every issue when given one, and counts every feature', () => {
+    const json = feature({ date: '2024-02-30' });
+    const result = parseIncidents(json, { file: 'mixed.geojson' });
+    expect(result.issues.map(formatIssue)).toContain(
+      'mixed.geojson: feature 1 (id x): properties.date: "2024-02-30" is not a real calendar date',
+    );
+    expect([result.total, result.skipped, result.incidents.length]).toEqual([1, 1, 0]);
+  });
+
   it('keeps 0 as zero and null as not reported', () => {
     const [incident] = parseIncidents(feature({ fatalities: 0, injured: null })).incidents;
     expect(incident?.fatalities).toEqual(countFrom(0));

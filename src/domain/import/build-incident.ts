@@ -39,6 +39,8 @@ export interface RecordInput {
   readonly id: unknown;
   /** Base of a generated id (`feature-3`, `line-12`), used when `id` is undefined. */
   readonly fallbackId: string;
+  /** True when the format has no ids at all and said so once for the file: no warning per record. */
+  readonly idsAbsent?: boolean;
   /** `[lon, lat]` in degrees as the format read it, or null when the format already reported why not. */
   readonly point: LonLat | null;
   /** Our properties (`title`, `date`, `actors`, …) as JSON-like values; absent members are undefined. */
@@ -73,6 +75,7 @@ function readId(input: RecordInput, r: RecordIssues, ctx: BuildContext): string 
   }
   if (id === undefined) {
     const made = ctx.ids.generate(input.fallbackId);
+    if (input.idsAbsent === true && !ctx.strict) return made;
     const level = ctx.strict ? 'error' : 'warn';
     r[level](field, `is missing; using "${made}", which changes if the file is reordered`);
     return made;

@@ -10,6 +10,8 @@ export interface ColumnMapping {
   readonly actor?: string;
   readonly summary?: string;
   readonly sourceUrl?: string;
+  /** A column of stable ids; without one, ids are made from line numbers. */
+  readonly id?: string;
 }
 
 /** Header names recognised without a mapping, lower-cased and trimmed; first match wins. */
@@ -20,7 +22,8 @@ const KNOWN: Record<keyof ColumnMapping, readonly string[]> = {
   title: ['title', 'name', 'headline', 'event'],
   actor: ['actor', 'actors', 'perpetrator', 'actor1'],
   summary: ['summary', 'description', 'notes', 'details'],
-  sourceUrl: ['source_url', 'url', 'link', 'source'],
+  sourceUrl: ['source_url', 'source url', 'url', 'link', 'source'],
+  id: ['id', 'event_id', 'uid', 'identifier'],
 };
 
 /** The columns recognised by name; the required four are all present only when the CSV loads unmapped. */

@@ -94,16 +94,7 @@ export function readGeoJson(json: unknown, options: GeoJsonOptions = {}): Import
   if (found.note !== null) issues.push(fileIssue(file, found.note, 'warning'));
   const crs = isObject(json) ? checkCrs(json, file) : null;
   if (crs !== null) issues.push(crs);
-  if (crs?.severity === 'error') {
-    return {
-      format: 'geojson',
-      incidents: [],
-      issues,
-      total: found.features.length,
-      skipped: found.features.length,
-      readable: true,
-    };
-  }
+  if (crs?.severity === 'error') return unreadable(file, crs.message, 'geojson');
 
   // Every explicit id first, so a generated id never takes one a later feature gives.
   const given = found.features.flatMap((f) => (isObject(f) && typeof f.id === 'string' ? [f.id] : []));

@@ -26,6 +26,8 @@ export interface ImportOptions {
   readonly format?: ImportFormat;
   /** GeoJSON only: the bundled dataset's strict standard. Default false. */
   readonly strict?: boolean;
+  /** Refuse files larger than this many bytes (`importBytes` only). Default: no limit. */
+  readonly maxBytes?: number;
 }
 
 /** The CSV format its headers say, in order of specificity. */
@@ -43,10 +45,18 @@ export function detectFormat(text: string, fileName: string): ImportFormat {
   return csvFormatOf(readCsv(text.slice(0, text.indexOf('\n') + 1 || text.length)).headers);
 }
 
-function needsMapping(table: CsvTable, file: string, guess: Partial<ColumnMapping>): ImportResult {
+function needsMapping(
+  table: CsvTable,
+  file: string,
+  guess: Partial<ColumnMapping>,
+  absent: readonly string[] = [],
+): ImportResult {
   const missing = (['latitude', 'longitude', 'date', 'title'] as const).filter((k) => guess[k] === undefined);
   const found = table.headers.map((h) => JSON.stringify(h)).join(', ');
-  const message = `the columns for ${missing.join(', ')} were not recognised (headers found: ${found}); choose which column is which`;
+  const message =
+    absent.length > 0
+      ? `the column mapping names columns this file does not have (${absent.map((c) => JSON.stringify(c)).join(', ')}; headers found: ${found}); choose which column is which`
+      : `the columns for ${missing.join(', ')} were not recognised (headers found: ${found}); choose which column is which`;
   const total = table.rows.length;
   return {
     format: 'csv',
@@ -76,9 +86,7 @@ function importCsvText(text: string, file: string, options: ImportOptions): Impo
     const mapping = options.mapping ?? completeMapping(guessMapping(table.headers));
     if (mapping === null) return needsMapping(table, file, guessMapping(table.headers));
     const missing = missingColumns(mapping, table.headers);
-    if (missing.length > 0) {
-      return needsMapping(table, file, guessMapping(table.headers));
-    }
+    if (missing.length > 0) return needsMapping(table, file, guessMapping(table.headers), missing);
     mapper = genericMapper(mapping);
   }
   return importCsv(table, mapper, file);
@@ -98,7 +106,19 @@ export function importText(text: string, fileName: string, options: ImportOption
 
 /** Reads a file's bytes: checks they are UTF-8 text of a format we read, then `importText`. */
 export function importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): ImportResult {
-  if (bytes.length === 0) return unreadable(fileName, 'is empty (0 bytes)');
+  if (bytes.length === 0) {
+    return unreadable(
+      fileName,
+      'is empty (0 bytes): check that the download or export finished, then open it again',
+    );
+  }
+  if (options.maxBytes !== undefined && bytes.length > options.maxBytes) {
+    const mb = (n: number) => `${Math.round(n / 1e5) / 10} MB`;
+    return unreadable(
+      fileName,
+      `is ${mb(bytes.length)}, more than the ${mb(options.maxBytes)} this page can open: split it into smaller files, or filter it before exporting`,
+    );
+  }
   const binary = binaryProblem(bytes);
   if (binary !== null) return unreadable(fileName, binary);
   const decoded = decodeUtf8(bytes);

@@ -1,3 +1,5 @@
+import { jsonErrorAt } from './json-error-at';
+
 /**
  * `JSON.parse` with a message a person can act on: the line and column of the first error (as a text
  * editor counts them), a hint for a trailing comma, and "truncated" when the text ends too early.
@@ -18,35 +20,24 @@ export function lineColumn(text: string, at: number): { line: number; column: nu
   return { line, column: at - lineStart + 1 };
 }
 
-/** The error offset from an engine's message (V8: "at position 12" or "line 2 column 3"), or null. */
-function errorOffset(text: string, message: string): number | null {
-  const pos = /position (\d+)/.exec(message);
-  if (pos) return Number(pos[1]);
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (!lc) return null;
-  let offset = 0;
-  for (let line = 1; line < Number(lc[1]); line++) offset = text.indexOf('\n', offset) + 1;
-  return offset + Number(lc[2]) - 1;
-}
-
 /** Parses JSON text; never throws. */
 export function readJson(text: string): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = errorOffset(text, message);
-    if (
-      /end of (JSON )?input|Unterminated string/i.test(message) &&
-      (at === null || at >= text.trimEnd().length - 1)
-    ) {
+    const found = jsonErrorAt(text);
+    if (found === null) {
+      const message = e instanceof Error ? e.message : String(e);
+      return { ok: false, message: `is not valid JSON (${message})` };
+    }
+    if (found.truncated) {
       return {
         ok: false,
         message:
           'is truncated: the JSON ends before it is complete (an interrupted download?); download it again',
       };
     }
-    if (at === null) return { ok: false, message: `is not valid JSON (${message})` };
+    const { at } = found;
     const { line, column } = lineColumn(text, at);
     const before = text.slice(0, at).trimEnd();
     const hint =

@@ -82,7 +82,7 @@ const FIELD: Record<string, string> = {
 };
 
 function readDate(row: RowCells, r: RecordIssues): { date: string; datePrecision: string } | null {
-  const day = readDay(row.get('event_date'));
+  const day = readDay(row.get('event_date'), true);
   const precision = row.get('time_precision') || '1';
   if (!day.ok) {
     r.error('event_date', row.get('event_date') === '' ? 'missing' : day.reason);

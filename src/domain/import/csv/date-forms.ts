@@ -3,8 +3,9 @@
  * could mean two days (`01/02/2024`: 1 February or January 2?) is reported, never guessed.
  *
  * Accepted: `2020-03-11` (and `2020-03-11 00:00:00.000`, UCDP), `11 March 2020`, `11 Mar 2020`,
- * `11-03-2020` (ACLED's dd-mm-yyyy: dashes with the year last are always day first in ACLED exports),
- * `11-Mar-20` (Excel), `11/03/2020` only when one part is above 12, `2020/03/11`.
+ * `11-03-2020` (ACLED's dd-mm-yyyy: with `dashesDayFirst`, as in ACLED exports, dashes with the year last are
+ * day first; elsewhere they are read like slashes), `11-Mar-20` (Excel), `11/03/2020` only when one part is
+ * above 12 or both are equal, `2020/03/11`.
  * Two-digit years (Excel's `11-Mar-20`): 00–69 → 2000s, 70–99 → 1900s (ACLED begins in 1997).
  */
 import { dayFromParts, isoFromDay } from '../../date';
@@ -43,14 +44,17 @@ function day(text: string, year: number, month: number, dayOfMonth: number): Day
     : { ok: true, iso: isoFromDay(d) };
 }
 
-/** Reads one day in any accepted form; the reason says what is wrong and how to write it instead. */
-export function readDay(raw: string): DayResult {
+/**
+ * Reads one day in any accepted form; the reason says what is wrong and how to write it instead.
+ * `dashesDayFirst`: read `dd-mm-yyyy` as ACLED writes it (true only for ACLED files).
+ */
+export function readDay(raw: string, dashesDayFirst = false): DayResult {
   const text = raw.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$/.exec(text);
   if (m) return day(text, Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
   if (m) return day(text, Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -,]+(\d{4}|\d{2})$/.exec(text);
+  m = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,-]+(\d{4}|\d{2})$/.exec(text);
   if (m) {
     const month = monthOf(m[2] as string);
     if (month === null) return { ok: false, reason: `"${text}": "${m[2]}" is not an English month name` };
@@ -58,8 +62,8 @@ export function readDay(raw: string): DayResult {
     return day(text, y.length === 2 ? fullYear(Number(y)) : Number(y), month, Number(m[1]));
   }
   m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text);
-  if (m) return day(text, Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  if (m && dashesDayFirst) return day(text, Number(m[3]), Number(m[2]), Number(m[1]));
+  m ??= /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[2]);

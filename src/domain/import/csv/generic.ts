@@ -19,11 +19,11 @@ export function genericMapper(mapping: ColumnMapping): CsvMapper {
     actors: mapping.actor ?? 'actor',
     sources: mapping.sourceUrl ?? 'source',
     point: `${mapping.longitude}, ${mapping.latitude}`,
-    id: 'id',
+    id: mapping.id ?? 'id',
   };
   return {
     format: 'csv',
-    idColumn: 'id',
+    idColumn: mapping.id ?? null,
     fieldName: (key) => names[key] ?? key,
     read(row, r) {
       const lat = row.number(r, mapping.latitude);
@@ -42,7 +42,7 @@ export function genericMapper(mapping: ColumnMapping): CsvMapper {
       const actor = mapping.actor === undefined ? [] : row.list(mapping.actor);
       const url = mapping.sourceUrl === undefined ? '' : row.get(mapping.sourceUrl);
       const summary = mapping.summary === undefined ? '' : row.get(mapping.summary);
-      row.get('id');
+      if (mapping.id !== undefined) row.get(mapping.id);
       const attributes: Attribute[] = row.rest();
       return {
         point: lat === null || lon === null ? null : { lon, lat },
@@ -51,7 +51,15 @@ export function genericMapper(mapping: ColumnMapping): CsvMapper {
           date,
           summary: summary || undefined,
           actors: actor.map((name) => ({ name, role: 'party', attribution: 'unknown' })),
-          sources: url === '' ? [] : [{ name: url, url, kind: 'other' }],
+          // A "source" column may hold names rather than addresses: only an http(s) address is a URL.
+          sources:
+            url === ''
+              ? []
+              : [
+                  /^https?:\/\//i.test(url)
+                    ? { name: url, url, kind: 'other' }
+                    : { name: url, kind: 'other' },
+                ],
           attributes,
         },
       };

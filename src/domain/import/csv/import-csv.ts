@@ -33,6 +33,16 @@ export function importCsv(table: CsvTable, mapper: CsvMapper, file: string | nul
   const ctx = { strict: false, ids: new IdRegistry(given) };
   const broken = new Map(table.problems.map((p) => [p.line, p.message]));
   const built: BuiltRecord[] = [];
+  if (idAt < 0 && table.rows.length > 0) {
+    const column = mapper.idColumn ?? 'id';
+    issues.push(
+      fileIssue(
+        file,
+        `has no "${column}" column: ids are made from line numbers (line-N), which change if rows are added or reordered`,
+        'warning',
+      ),
+    );
+  }
   for (const { line, cells } of table.rows) {
     const place = { kind: 'line' as const, line };
     const r = new RecordIssues(issues, file, place);
@@ -57,6 +67,7 @@ export function importCsv(table: CsvTable, mapper: CsvMapper, file: string | nul
     const input = {
       id: id === '' ? undefined : id,
       fallbackId: `line-${line}`,
+      idsAbsent: idAt < 0,
       point,
       props,
       fieldName: (key: string) => mapper.fieldName(key),
