@@ -9,7 +9,6 @@ import bundledDatasetUrl from '../geodata/incidents.geojson?url';
 import { el } from './dom/el';
 import { actorsByFrequency, typesPresent } from './domain/filter';
 import { datePresets } from './domain/histogram';
-import { formatIssue } from './domain/issues';
 import { placeNames } from './domain/places';
 import { decodeView } from './domain/view-state';
 import { openDataset } from './io/dataset';
@@ -50,14 +49,12 @@ async function start(): Promise<void> {
     datasetName.textContent = 'No dataset loaded';
     count.textContent = 'No incidents';
     byId<HTMLButtonElement>('clear-filters').disabled = true;
-    notices.show(
-      'load-failed',
-      'error',
-      'The dataset could not be loaded',
-      el('p', {}, result.message),
-      result.issues.length > 0 ? el('ul', {}, ...result.issues.map((i) => el('li', {}, formatIssue(i)))) : '',
+    notices.showLoadFailed(
+      name,
+      result.message,
+      result.issues,
       requested === null
-        ? ''
+        ? null
         : el(
             'p',
             {},
@@ -76,12 +73,7 @@ async function start(): Promise<void> {
   const vocabulary = { actors: new Set(index.actorNames), ids: new Set(dataset.positionOf.keys()) };
   const decoded = decodeView(readQuery(), vocabulary);
   if (decoded.notices.length > 0) {
-    notices.show(
-      'url',
-      'info',
-      'Some link parameters were ignored',
-      el('ul', {}, ...decoded.notices.map((n) => el('li', {}, n))),
-    );
+    notices.showList('url', 'info', 'Some link parameters were ignored', decoded.notices);
   }
 
   let atlas: Atlas | null = null;

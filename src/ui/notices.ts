@@ -106,14 +106,40 @@ export class Notices {
    */
   showLoadReport(name: string, loaded: number, issues: readonly LoadIssue[]): void {
     this.remove('load');
-    const errors = issues.filter((i) => i.severity === 'error');
-    const warnings = issues.filter((i) => i.severity === 'warning');
-    if (errors.length === 0 && warnings.length === 0) return;
+    if (issues.length === 0) return;
     const skipped = countSkipped(issues);
+    let warnings = 0;
+    for (const issue of issues) if (issue.severity === 'warning') warnings++;
     const heading =
       skipped > 0
         ? `${n(skipped)} feature${skipped === 1 ? '' : 's'} could not be loaded from ${name}; ${n(loaded)} loaded.`
-        : `${countText(loaded, 'incident')} loaded from ${name}, with ${countText(warnings.length, 'warning')}.`;
+        : `${countText(loaded, 'incident')} loaded from ${name}, with ${countText(warnings, 'warning')}.`;
+    this.show('load', skipped > 0 ? 'warning' : 'info', heading, this.report(name, issues));
+  }
+
+  /**
+   * The alert for a dataset that could not be loaded at all: `message`, then the bounded report of its
+   * `issues` (if any), then `after` (such as a link back to the bundled data). Bounded for any number of issues.
+   */
+  showLoadFailed(
+    name: string,
+    message: string,
+    issues: readonly LoadIssue[],
+    after: Node | null = null,
+  ): HTMLElement {
+    const report = issues.length > 0 ? this.report(name, issues) : '';
+    const parts: (Node | string)[] = [el('p', {}, message), report];
+    if (after) parts.push(after);
+    return this.show('load-failed', 'error', 'The dataset could not be loaded', ...parts);
+  }
+
+  /**
+   * The body of a load report: the problems by reason with counts (for long reports), the first few hundred
+   * errors, then the warnings (folded away when there are errors), and Download / Copy for all of them.
+   */
+  private report(name: string, issues: readonly LoadIssue[]): HTMLElement {
+    const errors = issues.filter((i) => i.severity === 'error');
+    const warnings = issues.filter((i) => i.severity === 'warning');
     const list = (items: readonly LoadIssue[]) =>
       cappedList(firstLines(items, LIMITS.listed), LIMITS.listed, {
         className: 'notice-issues',
@@ -128,26 +154,21 @@ export class Notices {
           )
         : null;
 
-    const body: (Node | string)[] = []; // a handful of parts, never one per issue
-    if (issues.length >= LIMITS.groupFrom) body.push(this.reasons(issues));
-    if (errors.length > 0) {
-      body.push(list(errors));
-      const note = more(errors);
-      if (note) body.push(note);
-    }
+    const body = el('div', { className: 'notice-report' }); // a handful of parts, never one per issue
+    if (issues.length >= LIMITS.groupFrom) body.append(this.reasons(issues));
+    if (errors.length > 0) append(body, [list(errors), more(errors)]);
     if (warnings.length > 0) {
-      const note = more(warnings);
-      const items = note ? [list(warnings), note] : [list(warnings)];
+      const items = [list(warnings), more(warnings)];
       if (errors.length > 0) {
         const details = el('details', {}, el('summary', {}, countText(warnings.length, 'warning')));
         append(details, items);
-        body.push(details);
+        body.append(details);
       } else {
-        body.push(...items);
+        append(body, items);
       }
     }
-    body.push(this.reportActions(name, issues));
-    this.show('load', skipped > 0 ? 'warning' : 'info', heading, ...body);
+    body.append(this.reportActions(name, issues));
+    return body;
   }
 
   /** "Problems by reason": the largest groups with their counts. */
