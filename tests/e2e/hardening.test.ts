@@ -12,9 +12,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREVIEW_HEADERS } from '../../vite.config';
-import { openPage, POLL, popupFadedIn, screenshot, useBrowser } from './browser';
+import { DESKTOP, openPage, PHONE, POLL, popupFadedIn, screenshot, useBrowser } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const GENERATED = join(import.meta.dirname, 'fixtures', 'generated');
@@ -250,4 +252,66 @@ describe('framing and referrer (6.7, 6.4)', () => {
     await page.context().close();
     await framer.page.context().close();
   });
+});
+
+/** Serious and critical axe violations, one line per element (as in a11y.test.ts). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.passes.length).toBeGreaterThan(10);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.map(String).join(' ')} :: ${v.help}`));
+}
+
+describe('attribution and time uncertainty drawn (8.4)', () => {
+  /** The bundled incidents' perpetrator attribution as the marker draws it. */
+  const EXPECTED: Record<string, string> = {
+    'taji-rocket-attack-2020-03-11': 'solid', // claimed by the League of Revolutionaries
+    'us-strikes-kataib-hezbollah-2019-12-29': 'solid',
+    'baghdad-airport-strike-2020-01-03': 'solid',
+  };
+
+  for (const [device, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    it(`draws each marker's attribution, explains it in the legend, and shows date ranges as spans (${device})`, async () => {
+      const { page, errors } = await openPage(browser(), './', viewport);
+      await expect.poll(() => page.locator('.incident-marker').count(), POLL).toBe(6);
+      const drawn = await page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll<HTMLElement>('.incident-marker')].map((m) => [
+            m.dataset.incidentId,
+            m.querySelector('svg')?.getAttribute('data-attribution'),
+          ]),
+        ),
+      );
+      for (const [id, drawing] of Object.entries(EXPECTED)) expect(drawn[id]).toBe(drawing);
+      // Every marker has one of the four looks.
+      for (const value of Object.values(drawn))
+        expect(['solid', 'dashed', 'hatched', 'grey']).toContain(value);
+      // At least one bundled incident has only suspected perpetrators (K-1, the embassy).
+      expect(Object.values(drawn)).toContain('dashed');
+
+      const legend = page.locator('details.map-legend');
+      if (device === 'phone') await legend.locator('summary').click(); // closed by default on a phone
+      const rows = legend.getByRole('list', { name: 'Who did it' }).getByRole('listitem');
+      expect(await rows.allTextContents()).toEqual([
+        'Perpetrator confirmed or claimed',
+        'Perpetrator suspected',
+        'Attribution disputed or denied',
+        'Perpetrator unknown or not named',
+      ]);
+
+      // The embassy protests (31 Dec 2019 – 1 Jan 2020) are a range: one span on the timeline.
+      const spans = await page.locator('.tl-span title').allTextContents();
+      expect(spans).toContain('31 Dec 2019 \u2013 1 Jan 2020: 1 incident dated to this range');
+
+      await screenshot(page, `attribution-${device}`);
+      const violations = await seriousViolations(page);
+      expect(violations, violations.join('\n')).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
 });
