@@ -4,9 +4,12 @@ import { defineConfig } from 'vitest/config';
 /**
  * The Content-Security-Policy of the built page. Scripts only from our own origin (no inline, no eval);
  * `connect-src` allows https/http because `?data=<url>` may point anywhere; `img-src` allows the optional
- * OpenStreetMap tiles. Added at build time only: the dev server injects inline styles for hot reload.
+ * OpenStreetMap tiles. Added to the page as a meta tag at
+ * build time only (the dev server injects inline styles for hot reload), and sent as a header by
+ * `vite preview` with `frame-ancestors`, which a meta tag cannot set. `public/_headers` repeats it for
+ * static hosts: keep the two in step (an e2e test compares them).
  */
-const CSP = [
+export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -17,6 +20,24 @@ const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/** Only pages of our own origin may frame the app (clickjacking); a meta tag cannot say this. */
+const FRAME_ANCESTORS = "frame-ancestors 'self'";
+
+/**
+ * Response headers of `vite preview` (the built app, as a static host should serve it) and of the dev
+ * server. The dev server gets only `frame-ancestors` of the policy, since hot reload needs inline styles.
+ */
+export const PREVIEW_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CSP}; ${FRAME_ANCESTORS}`,
+  'X-Frame-Options': 'SAMEORIGIN',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
+const DEV_HEADERS: Record<string, string> = {
+  ...PREVIEW_HEADERS,
+  'Content-Security-Policy': `${FRAME_ANCESTORS}; object-src 'none'; base-uri 'none'`,
+};
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -38,6 +59,8 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [contentSecurityPolicy()],
+  server: { headers: DEV_HEADERS },
+  preview: { headers: PREVIEW_HEADERS },
   build: {
     target: 'es2022',
     // Keep small assets as files rather than data: URIs so nothing depends on inline images.

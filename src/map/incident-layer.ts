@@ -11,6 +11,7 @@
  *   and `elementOf` is null.
  */
 import L from 'leaflet';
+import { attributionDrawing } from '../domain/attribution';
 import type { Incident } from '../domain/incident';
 import { PointCanvas, SELECTED_POINT_REACH } from './point-canvas';
 import { DOT_STYLES, incidentColumns, type PointColumns } from './point-raster';
@@ -268,7 +269,7 @@ export class IncidentLayer {
       // Leaflet gives a keyboard marker tabindex=0 and role=button; the title is its accessible name.
       element.setAttribute('aria-label', incident.title);
       element.dataset.incidentId = incident.id;
-      element.replaceChildren(createSymbolSvg(symbol, size));
+      element.replaceChildren(createSymbolSvg(symbol, size, attributionDrawing(incident)));
     });
     marker.on('click', () => this.options.onSelect(index, false));
     marker.on('keydown', (event: L.LeafletKeyboardEvent) => {

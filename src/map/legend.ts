@@ -1,25 +1,42 @@
 /**
- * The map legend: one row per event-type symbol in the data, and what the dashed circles mean.
- * A Leaflet control whose content is built from DOM nodes.
+ * The map legend: one row per event-type symbol in the data, how the symbols show the firmness of the
+ * perpetrator attribution, and what the dashed circles mean. A Leaflet control whose content is built
+ * from DOM nodes.
  */
 import L from 'leaflet';
 import { el } from '../dom/el';
+import { ATTRIBUTION_LEGEND } from '../domain/attribution';
 import type { EventType } from '../domain/incident';
-import { createSymbolSvg, symbolFor } from './symbols';
+import { ATTRIBUTION_SAMPLE, createSymbolSvg, symbolFor } from './symbols';
 
 /** Adds a collapsible legend for `eventTypes` (null = type not given) to `map`. */
 export function addLegend(map: L.Map, eventTypes: readonly (EventType | null)[], open: boolean): L.Control {
   const LegendControl = L.Control.extend({
     onAdd() {
-      const rows = eventTypes.map((type) => {
+      const types = el('ul', { attrs: { 'aria-labelledby': 'legend-types' } });
+      for (const type of eventTypes) {
         const symbol = symbolFor(type);
-        return el('li', { className: 'legend-row' }, createSymbolSvg(symbol, 18), symbol.label);
-      });
+        types.append(el('li', { className: 'legend-row' }, createSymbolSvg(symbol, 18), symbol.label));
+      }
+      const attribution = el('ul', { attrs: { 'aria-labelledby': 'legend-attribution' } });
+      for (const { drawing, label } of ATTRIBUTION_LEGEND) {
+        attribution.append(
+          el(
+            'li',
+            { className: 'legend-row', attrs: { 'data-attribution': drawing } },
+            createSymbolSvg(ATTRIBUTION_SAMPLE, 18, drawing),
+            label,
+          ),
+        );
+      }
       const details = el(
         'details',
         { className: 'map-legend' },
         el('summary', {}, 'Legend'),
-        el('ul', {}, ...rows),
+        el('h3', { className: 'legend-heading', attrs: { id: 'legend-types' } }, 'What happened'),
+        types,
+        el('h3', { className: 'legend-heading', attrs: { id: 'legend-attribution' } }, 'Who did it'),
+        attribution,
         el(
           'p',
           { className: 'legend-note' },

@@ -8,8 +8,9 @@
  * into an `Int32Array` view of `ImageData` costs ~2 ns a pixel, ~15 ns a point. The price is hard (not
  * anti-aliased) dot edges, which a white outline makes hard to notice.
  */
+import { type AttributionDrawing, attributionDrawing } from '../domain/attribution';
 import type { EventType, Incident } from '../domain/incident';
-import { EVENT_SYMBOLS } from './symbols';
+import { EVENT_SYMBOLS, UNKNOWN_BODY } from './symbols';
 
 /** Leaflet's `SphericalMercator.MAX_LATITUDE`: the latitude (degrees) where Web Mercator's square world ends. */
 export const MAX_MERCATOR_LATITUDE = 85.0511287798;
@@ -59,6 +60,12 @@ export interface DotStyle {
   readonly color: string;
   /** Drawn as a ring (colour) with a see-through middle instead of a filled disc. */
   readonly hollow: boolean;
+  /**
+   * The perpetrator attribution, as on the DOM markers: `solid`; `dashed` = a pale body in a rim broken
+   * into 8 dashes (a hollow ring is dashed); `hatched` = split, the right half white inside the rim (a
+   * hollow ring loses its right half); `grey` = a grey body in a rim of the colour (a hollow ring is grey).
+   */
+  readonly drawing?: AttributionDrawing; // default solid
 }
 
 export interface DotGeometry {
@@ -79,21 +86,36 @@ export interface Stamp {
  */
 export function buildStamp(style: DotStyle, geometry: DotGeometry, ratio: number, stride: number): Stamp {
   if (!(ratio > 0)) throw new Error(`Device pixel ratio must be > 0, got ${ratio}`);
-  const color = pixelValue(style.color);
+  const { drawing = 'solid', hollow } = style;
+  const color = pixelValue(hollow && drawing === 'grey' ? UNKNOWN_RING : style.color);
   const white = pixelValue('#ffffff');
+  // The body inside the rim: the colour, or pale, white or grey to show the attribution.
+  const body =
+    drawing === 'dashed'
+      ? pixelValue(mixWithWhite(style.color, 0.55))
+      : drawing === 'grey'
+        ? pixelValue(UNKNOWN_BODY)
+        : color;
   const disc = geometry.radius * ratio;
   const outer = (geometry.radius + geometry.outline) * ratio;
-  const hole = (geometry.radius - geometry.ring) * ratio;
+  const hole = (geometry.radius - geometry.ring) * ratio; // inner edge of the ring, or of the rim
   const reach = stampReach(geometry, ratio);
   const offsets: number[] = [];
   const pixels: number[] = [];
   for (let dy = -reach; dy <= reach; dy++) {
     for (let dx = -reach; dx <= reach; dx++) {
       const d = Math.hypot(dx, dy);
+      const rim = d >= hole;
+      // 8 dashes around the rim: odd eighths are gaps.
+      const gap =
+        drawing === 'dashed' && Math.floor(((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI)) * 8) % 2 === 1;
+      const rightHalf = drawing === 'hatched' && dx > 0;
       let value: number | null = null;
       if (d >= outer) value = null;
       else if (d >= disc) value = white;
-      else if (!style.hollow || d >= hole) value = color;
+      else if (hollow) value = !rim ? null : gap ? null : rightHalf ? white : color;
+      else if (rim) value = gap ? white : color;
+      else value = rightHalf ? white : body;
       if (value === null) continue;
       offsets.push(dy * stride + dx);
       pixels.push(value);
@@ -107,14 +129,33 @@ export function stampReach(geometry: DotGeometry, ratio: number): number {
   return Math.max(0, Math.ceil((geometry.radius + geometry.outline) * ratio) - 1);
 }
 
+/** The ring of a hollow dot whose perpetrator is unknown (too thin for a rim and a grey body). */
+const UNKNOWN_RING = '#9a9a9a';
+
+/** `#rrggbb` moved `share` (0..1) of the way to white. */
+function mixWithWhite(hex: string, share: number): string {
+  const channel = (at: number) => {
+    const v = Number.parseInt(hex.slice(at, at + 2), 16);
+    return Math.round(v + (255 - v) * share)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(1)}${channel(3)}${channel(5)}`;
+}
+
 type SymbolKey = EventType | 'unknown';
 const SYMBOL_KEYS = Object.keys(EVENT_SYMBOLS) as SymbolKey[];
+const DRAWINGS: readonly AttributionDrawing[] = ['solid', 'dashed', 'hatched', 'grey'];
 
-/** Canvas dot styles: for symbol key k, style 2k is a filled dot and 2k + 1 the hollow one of `region`. */
-export const DOT_STYLES: readonly DotStyle[] = SYMBOL_KEYS.flatMap((key) => [
-  { color: EVENT_SYMBOLS[key].color, hollow: false },
-  { color: EVENT_SYMBOLS[key].color, hollow: true },
-]);
+/**
+ * Canvas dot styles: for symbol key k, hollow h (1 for a `region` place, else 0) and drawing d (index in
+ * `DRAWINGS`), the style is `(2k + h) * 4 + d`.
+ */
+export const DOT_STYLES: readonly DotStyle[] = SYMBOL_KEYS.flatMap((key) =>
+  [false, true].flatMap((hollow) =>
+    DRAWINGS.map((drawing) => ({ color: EVENT_SYMBOLS[key].color, hollow, drawing })),
+  ),
+);
 
 /** Per-incident columns for the canvas: [lon, lat] in degrees → Web Mercator 0..1, and a dot style. */
 export function incidentColumns(incidents: readonly Incident[]): PointColumns {
@@ -127,8 +168,10 @@ export function incidentColumns(incidents: readonly Incident[]): PointColumns {
     x[i] = mercatorX(incident.lon);
     y[i] = mercatorY(incident.lat);
     style[i] =
-      2 * SYMBOL_KEYS.indexOf(incident.eventType ?? 'unknown') +
-      (incident.locationPrecision === 'region' ? 1 : 0);
+      (2 * SYMBOL_KEYS.indexOf(incident.eventType ?? 'unknown') +
+        (incident.locationPrecision === 'region' ? 1 : 0)) *
+        DRAWINGS.length +
+      DRAWINGS.indexOf(attributionDrawing(incident));
   }
   return { x, y, style };
 }

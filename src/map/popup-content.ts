@@ -2,7 +2,7 @@
  * The popup of one incident as a DOM node: what happened, when, where, who (and how sure), the toll, and who
  * says so. Built from text nodes only, so it is safe with hostile data and testable without a map.
  */
-import { el } from '../dom/el';
+import { append, el } from '../dom/el';
 import { isoFromDay } from '../domain/date';
 import {
   ATTRIBUTION_MEANING,
@@ -16,7 +16,7 @@ import {
   SOURCE_KIND_LABEL,
 } from '../domain/format';
 import type { Incident, IncidentId, Source } from '../domain/incident';
-import { safeHttpUrl } from '../domain/safe-url';
+import { safeLink } from '../domain/safe-url';
 
 export interface PopupLinks {
   /** Title of a related incident, or null when it is not loaded. */
@@ -28,7 +28,8 @@ export interface PopupLinks {
 }
 
 function sourceItem(source: Source): HTMLLIElement {
-  const href = safeHttpUrl(source.url);
+  const link = safeLink(source.url);
+  const href = link?.href ?? null;
   const name = href
     ? el('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, source.name)
     : el('span', { className: 'source-name' }, source.name);
@@ -44,11 +45,67 @@ function sourceItem(source: Source): HTMLLIElement {
     source.url !== null && href === null
       ? el('span', { className: 'source-url-text' }, ` ${source.url}`)
       : null,
+    // Credentials in a source URL are never sent anywhere by a click: the link leaves them out, and says so.
+    link?.removedCredentials
+      ? el('span', { className: 'source-url-note' }, ' (link without the user name and password in the data)')
+      : null,
   );
+}
+
+/** Characters of a summary shown before "Show all": setting megabytes of text blocks the page for seconds. */
+export const SUMMARY_PREVIEW_CHARS = 2000;
+
+/**
+ * The start of `text`: at most `max` UTF-16 units, ending at a space in its last fifth when there is one,
+ * and never between the halves of a surrogate pair.
+ */
+export function summaryStart(text: string, max: number = SUMMARY_PREVIEW_CHARS): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const space = text.lastIndexOf(' ', max);
+  if (space >= max * 0.8) end = space;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--; // a high surrogate whose low half lies past the cut
+  return text.slice(0, end);
+}
+
+/** The summary paragraph: all of it when short, else its start and a "Show all" button that adds the rest. */
+function summaryBlock(summary: string): HTMLElement {
+  const start = summaryStart(summary);
+  if (start.length === summary.length) return el('p', { className: 'summary' }, summary);
+  const text = el('p', { className: 'summary', attrs: { 'data-truncated': 'true' } }, `${start}\u2026`);
+  const rest = summary.length - start.length;
+  const button = el(
+    'button',
+    { className: 'button-link summary-more', attrs: { type: 'button' } },
+    `Show all (${rest.toLocaleString('en-US')} more characters)`,
+  );
+  button.addEventListener('click', (event) => {
+    event.stopPropagation(); // a click inside the popup must not reach the map
+    text.textContent = summary;
+    text.removeAttribute('data-truncated');
+    button.remove();
+    text.focus({ preventScroll: true });
+  });
+  text.setAttribute('tabindex', '-1'); // takes focus when the button that had it goes away
+  return el('div', { className: 'summary-block' }, text, button);
+}
+
+/** `list` with `items` appended: data-sized lists are never spread into a call (the stack holds ~100k). */
+function listOf<T extends HTMLElement>(list: T, items: readonly HTMLElement[]): T {
+  append(list, items);
+  return list;
 }
 
 function fact(term: string, ...value: (Node | string)[]): [HTMLElement, HTMLElement] {
   return [el('dt', {}, term), el('dd', {}, ...value)];
+}
+
+/** The attributes a format carries beyond ours (ACLED tags, UCDP precision codes…), as a definition list. */
+function attributeList(attributes: Incident['attributes']): HTMLDListElement {
+  const list = el('dl', { className: 'attributes' });
+  for (const a of attributes) list.append(...fact(a.label, a.value)); // one label and one value each
+  return list;
 }
 
 /** Builds the popup node for `incident`. */
@@ -68,10 +125,9 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
   const actors =
     incident.actors.length === 0
       ? el('span', { className: 'muted' }, 'none named')
-      : el(
-          'ul',
-          { className: 'actors' },
-          ...incident.actors.map((a) =>
+      : listOf(
+          el('ul', { className: 'actors' }),
+          incident.actors.map((a) =>
             el(
               'li',
               {
@@ -117,16 +173,14 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
     { className: 'incident-popup', attrs: { 'aria-labelledby': headingId, 'data-incident-id': incident.id } },
     el('h2', { className: 'popup-title', attrs: { id: headingId, tabindex: '-1' } }, incident.title),
     facts,
-    incident.summary === '' ? null : el('p', { className: 'summary' }, incident.summary),
-    incident.attributes.length === 0
-      ? null
-      : el('dl', { className: 'attributes' }, ...incident.attributes.flatMap((a) => fact(a.label, a.value))),
+    incident.summary === '' ? null : summaryBlock(incident.summary),
+    incident.attributes.length === 0 ? null : attributeList(incident.attributes),
     el('h3', {}, 'Sources'),
     incident.sources.length === 0
       ? el('p', { className: 'warning' }, 'No source given.')
-      : el('ol', { className: 'sources' }, ...incident.sources.map(sourceItem)),
+      : listOf(el('ol', { className: 'sources' }), incident.sources.map(sourceItem)),
     related.length === 0 ? null : el('h3', {}, 'Related incidents'),
-    related.length === 0 ? null : el('ul', { className: 'related' }, ...related),
+    related.length === 0 ? null : listOf(el('ul', { className: 'related' }), related),
     el('p', { className: 'muted small' }, `id ${incident.id}`),
   );
 }

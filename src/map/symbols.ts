@@ -1,7 +1,13 @@
 /**
  * One symbol per ACLED event type: a shape and a colour (Okabe–Ito palette, distinguishable with common
  * colour-vision deficiencies; the shape carries the meaning on its own). Used by markers and the legend.
+ *
+ * How the symbol is filled says how firm the perpetrator attribution is (`domain/attribution.ts`):
+ * solid for confirmed or claimed, a pale body with a dashed outline for suspected, diagonal hatching for
+ * disputed, a grey body inside a rim of the type's colour for unknown. Location precision is drawn apart,
+ * as dashed circles around the marker.
  */
+import type { AttributionDrawing } from '../domain/attribution';
 import type { EventType } from '../domain/incident';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -39,20 +45,92 @@ export function symbolFor(eventType: EventType | null): EventSymbol {
   return EVENT_SYMBOLS[eventType ?? 'unknown'];
 }
 
-/** A decorative SVG of the symbol (`aria-hidden`): the accessible name lives on the marker or legend row. */
-export function createSymbolSvg(symbol: EventSymbol, size = 24): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', String(size));
-  svg.setAttribute('height', String(size));
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const path = document.createElementNS(SVG_NS, 'path');
-  path.setAttribute('d', symbol.path);
-  path.setAttribute('fill', symbol.color);
-  path.setAttribute('stroke', '#ffffff');
-  path.setAttribute('stroke-width', '1.5');
-  path.setAttribute('stroke-linejoin', 'round');
-  svg.appendChild(path);
+/** A neutral symbol for legend rows about attribution, where the event type does not matter. */
+export const ATTRIBUTION_SAMPLE: EventSymbol = {
+  label: 'Any event type',
+  color: '#4f4d48',
+  path: EVENT_SYMBOLS['Strategic developments'].path,
+};
+
+/** The body of a symbol whose perpetrator is unknown; the type's colour stays as its rim. */
+export const UNKNOWN_BODY = '#c8c8c8';
+
+/** Ids for the hatch patterns: each SVG gets its own, as ids must be unique in the page. */
+let nextPatternId = 0;
+
+function svgNode<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string>,
+): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  return node;
+}
+
+/**
+ * A decorative SVG of the symbol (`aria-hidden`): the accessible name lives on the marker or legend row.
+ * `drawing` shows the attribution (see the module comment); the default is solid.
+ */
+export function createSymbolSvg(
+  symbol: EventSymbol,
+  size = 24,
+  drawing: AttributionDrawing = 'solid',
+): SVGSVGElement {
+  const svg = svgNode('svg', {
+    viewBox: '0 0 24 24',
+    width: String(size),
+    height: String(size),
+    'aria-hidden': 'true',
+    focusable: 'false',
+    'data-attribution': drawing,
+  });
+  const shape = (attrs: Record<string, string>) =>
+    svgNode('path', { d: symbol.path, 'stroke-linejoin': 'round', ...attrs });
+  switch (drawing) {
+    case 'solid':
+      svg.append(shape({ fill: symbol.color, stroke: '#ffffff', 'stroke-width': '1.5' }));
+      break;
+    case 'dashed':
+      // A white halo under a pale body and a dashed outline in the type's colour.
+      svg.append(
+        shape({ fill: '#ffffff', stroke: '#ffffff', 'stroke-width': '3.5' }),
+        shape({
+          fill: symbol.color,
+          'fill-opacity': '0.35',
+          stroke: symbol.color,
+          'stroke-width': '2',
+          'stroke-dasharray': '3 2',
+        }),
+      );
+      break;
+    case 'hatched': {
+      const id = `attribution-hatch-${nextPatternId++}`;
+      const pattern = svgNode('pattern', {
+        id,
+        width: '4',
+        height: '4',
+        patternUnits: 'userSpaceOnUse',
+        patternTransform: 'rotate(45)',
+      });
+      pattern.append(
+        svgNode('rect', { width: '4', height: '4', fill: '#ffffff' }),
+        svgNode('rect', { width: '2', height: '4', fill: symbol.color }),
+      );
+      const defs = svgNode('defs', {});
+      defs.append(pattern);
+      svg.append(
+        defs,
+        shape({ fill: '#ffffff', stroke: '#ffffff', 'stroke-width': '3' }),
+        shape({ fill: `url(#${id})`, stroke: symbol.color, 'stroke-width': '1.5' }),
+      );
+      break;
+    }
+    case 'grey':
+      svg.append(
+        shape({ fill: '#ffffff', stroke: '#ffffff', 'stroke-width': '3.5' }),
+        shape({ fill: UNKNOWN_BODY, stroke: symbol.color, 'stroke-width': '2' }),
+      );
+      break;
+  }
   return svg;
 }

@@ -48,9 +48,6 @@ const FIT = {
   maxZoom: 9, // never closer than this at the first fit, so a single incident keeps its context
 };
 
-/** Shown at most in the notice of ignored link parameters; the rest are counted. */
-const MAX_URL_NOTICES = 20;
-
 /** The bounds of every incident, computed from the numbers (no Leaflet object per incident). */
 function incidentBounds(dataset: Dataset): L.LatLngBounds | null {
   let south = 90;
@@ -173,19 +170,7 @@ export class DatasetView {
   }
 
   private showUrlNotices(notices: readonly string[]): void {
-    if (notices.length === 0) return;
-    const shown = notices.slice(0, MAX_URL_NOTICES);
-    const more = notices.length - shown.length;
-    const items: HTMLLIElement[] = [];
-    for (const n of shown) items.push(el('li', {}, n));
-    const list = el('ul', {});
-    list.append(...items); // bounded: at most MAX_URL_NOTICES
-    this.host.notices.show(
-      'url',
-      'info',
-      'Some link parameters were ignored',
-      list,
-      more > 0 ? el('p', {}, `…and ${more.toLocaleString('en-US')} more, not listed.`) : '',
-    );
+    if (notices.length > 0)
+      this.host.notices.showList('url', 'info', 'Some link parameters were ignored', notices);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { el } from '../dom/el';
 import type { Dataset } from '../domain/dataset';
-import { formatIssue, type LoadIssue } from '../domain/issues';
+import type { LoadIssue } from '../domain/issues';
 import type { Notices } from './notices';
 
 export interface HeaderParts {
@@ -12,9 +12,6 @@ export interface HeaderParts {
   readonly count: HTMLElement;
   readonly clear: HTMLButtonElement;
 }
-
-/** Problems listed at most in a failure notice; the load report (notices.ts) lists them all. */
-const MAX_LISTED = 200;
 
 /** Names the mounted dataset in the header, with a label when it comes from another site. */
 export function showDatasetHeader(parts: HeaderParts, dataset: Dataset): void {
@@ -46,24 +43,16 @@ export function showLoadFailure(
   parts.name.textContent = 'No dataset loaded';
   parts.count.textContent = 'No incidents';
   parts.clear.disabled = true;
-  const listed: HTMLLIElement[] = [];
-  for (const issue of issues.slice(0, MAX_LISTED)) listed.push(el('li', {}, formatIssue(issue)));
-  const list = el('ul', {});
-  list.append(...listed); // bounded by MAX_LISTED
-  const more = issues.length - listed.length;
-  notices.show(
-    'load-failed',
-    'error',
-    'The dataset could not be loaded',
-    el('p', {}, message),
-    listed.length > 0 ? list : '',
-    more > 0 ? el('p', {}, `…and ${more.toLocaleString('en-US')} more problems.`) : '',
+  notices.showLoadFailed(
+    'the dataset',
+    message,
+    issues,
     offerBundled
       ? el(
           'p',
           {},
           el('a', { attrs: { href: window.location.pathname } }, 'Open the bundled dataset instead'),
         )
-      : '',
+      : null,
   );
 }

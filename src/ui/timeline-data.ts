@@ -15,6 +15,15 @@ import {
 /** Above this many bins over the whole data, count only the visible span on each request instead. */
 const MAX_CACHED_BINS = 20_000;
 
+/**
+ * Incidents whose date covers several days (a week, a month, a range) sharing one first and last day:
+ * drawn as one span on the timeline, since "late December" is not a point in time.
+ */
+export interface DateSpan extends DayRange {
+  /** How many counted incidents have exactly this range. */
+  count: number;
+}
+
 /** The timeline's data and its cached histograms. */
 export class TimelineData {
   /** First local day of every incident (all of them; `indices` point into it). */
@@ -28,6 +37,8 @@ export class TimelineData {
   /** First and last day over the counted incidents; null when none pass. */
   countedExtent: DayRange | null = null;
   private readonly cache = new Map<BinUnit, Bin[]>(); // per unit, over `extent`
+  /** Counted incidents that cover more than one day, grouped by range, ordered by first then last day. */
+  private spans: DateSpan[] = [];
 
   /** Replaces the data; returns true when the columns are new arrays (a new dataset, not a new filter). */
   set(firstDay: Int32Array, lastDay: Int32Array, indices: ArrayLike<number>): boolean {
@@ -40,6 +51,7 @@ export class TimelineData {
     this.indices = indices;
     this.countedExtent = dayExtent(firstDay, lastDay, indices);
     this.cache.clear();
+    this.spans = groupSpans(firstDay, lastDay, indices);
     if (newDataset) this.extent = columnExtent(firstDay, lastDay);
     return newDataset;
   }
@@ -60,6 +72,38 @@ export class TimelineData {
     }
     return bins.filter((b) => b.count > 0 && b.end + 1 > start && b.start < end);
   }
+
+  /**
+   * The spans that overlap the view `start`..`end` (fractional days, end exclusive), at most `max` of them
+   * (the earliest), and how many more overlap it. Bounded work per call: one pass over the distinct ranges.
+   */
+  visibleSpans(start: number, end: number, max: number): { spans: DateSpan[]; more: number } {
+    const spans: DateSpan[] = [];
+    let more = 0;
+    for (const span of this.spans) {
+      if (span.from >= end || span.to + 1 <= start) continue;
+      if (spans.length < max) spans.push(span);
+      else more++;
+    }
+    return { spans, more };
+  }
+}
+
+/** The counted incidents covering more than one day, one entry per distinct range, in date order. */
+function groupSpans(firstDay: Int32Array, lastDay: Int32Array, indices: ArrayLike<number>): DateSpan[] {
+  const byRange = new Map<number, DateSpan>();
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k] as number;
+    const from = firstDay[i] as number;
+    const to = lastDay[i] as number;
+    if (to <= from) continue;
+    // Day numbers fit in ±2^26 (years ±180,000), so the pair packs exactly into one double.
+    const key = from * 2 ** 27 + (to - from);
+    const span = byRange.get(key);
+    if (span) span.count++;
+    else byRange.set(key, { from, to, count: 1 });
+  }
+  return [...byRange.values()].sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
 /** First and last day over every row of the columns, or null when there are none. */

@@ -7,6 +7,7 @@ import type { DayNumber } from '../domain/date';
 import { formatDay } from '../domain/format';
 import { type Bin, type BinUnit, type DayRange, describeBin } from '../domain/histogram';
 import { axisTicks } from './timeline-axis';
+import type { DateSpan } from './timeline-data';
 
 /** The elements of one timeline, for its adapter to fill and listen to. */
 export interface TimelineParts {
@@ -39,6 +40,10 @@ const BAR_TOP_GAP = 4; // px kept free above the tallest bar
 const MIN_BAR_HEIGHT = 2; // px: a bin with one incident among thousands stays visible
 const LABEL_CHAR_WIDTH = 6.2; // px: rough width of one tick-label character at 11 px
 const LABEL_GAP = 6; // px: least space between two tick labels
+const SPAN_TOP = 4; // px from the top of the plot to the first span lane
+const SPAN_LANE = 5; // px between span lanes
+const SPAN_LANES = 3; // lanes at most; further overlapping spans share the last one
+const SPAN_TICK = 2; // px: half-height of the end ticks of a span
 
 /** An SVG element with its attributes set. */
 export function svg<K extends keyof SVGElementTagNameMap>(
@@ -129,18 +134,20 @@ export function setSliderValue(
 }
 
 /**
- * One `<rect class="tl-bar">` per bin, scaled so the tallest bin fills the bar area, each with a `<title>`
- * (`Mar 2020: 2 incidents`). With a range, bins overlapping it get `tl-bar--in`, the others `tl-bar--out`.
+ * One `<rect class="tl-bar">` per bin, scaled so the tallest bin fills the bar area below `top` px, each
+ * with a `<title>` (`Mar 2020: 2 incidents`). With a range, bins overlapping it get `tl-bar--in`, the others
+ * `tl-bar--out`.
  */
 export function barNodes(
   bins: readonly Bin[],
   unit: BinUnit,
   shown: DayRange | null,
   g: PlotGeometry,
+  top = 0,
 ): SVGRectElement[] {
   let maxCount = 1;
   for (const b of bins) maxCount = Math.max(maxCount, b.count);
-  const usable = g.barsHeight - BAR_TOP_GAP;
+  const usable = g.barsHeight - BAR_TOP_GAP - top;
   return bins.map((b) => {
     const x0 = g.x(b.start);
     const x1 = g.x(b.end + 1);
@@ -159,6 +166,70 @@ export function barNodes(
     rect.append(title);
     return rect;
   });
+}
+
+/** The lane (0 = top) of each span: the first lane free at its start, else the last lane. */
+export function spanLanes(spans: readonly DateSpan[], g: PlotGeometry): number[] {
+  const laneEnds: number[] = []; // px where each lane's last span ends
+  return spans.map((span) => {
+    const x0 = g.x(span.from);
+    let lane = laneEnds.findIndex((end) => end + 2 <= x0);
+    if (lane < 0) lane = laneEnds.length < SPAN_LANES ? laneEnds.length : SPAN_LANES - 1;
+    laneEnds[lane] = Math.max(laneEnds[lane] ?? Number.NEGATIVE_INFINITY, g.x(span.to + 1));
+    return lane;
+  });
+}
+
+/**
+ * Incidents dated to a week, a month or a range, drawn as spans above the bars: a line with an end tick
+ * at each end from the first to the last day it may fall on, in up to three lanes, each with a `<title>`
+ * (`31 Dec 2019 – 1 Jan 2020: 1 incident dated to this range`). `tl-span--out` when outside the range shown.
+ */
+export function spanNodes(
+  spans: readonly DateSpan[],
+  lanes: readonly number[],
+  shown: DayRange | null,
+  g: PlotGeometry,
+): SVGGElement[] {
+  return spans.map((span, k) => {
+    const y = SPAN_TOP + (lanes[k] ?? 0) * SPAN_LANE + 0.5;
+    let x0 = g.x(span.from) + 1; // 1 px inside the first day, so neighbouring spans stay apart
+    let x1 = g.x(span.to + 1) - 1;
+    if (x1 - x0 < 3) [x0, x1] = [(x0 + x1) / 2 - 1.5, (x0 + x1) / 2 + 1.5];
+    const out = shown !== null && (span.to < shown.from || span.from > shown.to);
+    const group = svg('g', { class: out ? 'tl-span tl-span--out' : 'tl-span' });
+    const f = (n: number) => n.toFixed(2);
+    group.append(
+      svg('line', { class: 'tl-span-line', x1: f(x0), x2: f(x1), y1: y, y2: y }),
+      svg('line', { class: 'tl-span-end', x1: f(x0), x2: f(x0), y1: y - SPAN_TICK, y2: y + SPAN_TICK }),
+      svg('line', { class: 'tl-span-end', x1: f(x1), x2: f(x1), y1: y - SPAN_TICK, y2: y + SPAN_TICK }),
+    );
+    const title = svg('title', {});
+    const n = span.count.toLocaleString('en-US');
+    title.textContent = `${formatRange(span)}: ${n} incident${span.count === 1 ? '' : 's'} dated to this range`;
+    group.append(title);
+    return group;
+  });
+}
+
+/**
+ * What the plot shows: the bars of `bins` and, above them, the `spans` of incidents dated to more than one
+ * day, with the bars scaled into the room the spans leave. Bounded by the bins and spans given.
+ */
+export function plotNodes(
+  bins: readonly Bin[],
+  spans: readonly DateSpan[],
+  unit: BinUnit,
+  shown: DayRange | null,
+  g: PlotGeometry,
+): SVGElement[] {
+  const lanes = spanLanes(spans, g);
+  let used = 0;
+  for (const lane of lanes) used = Math.max(used, lane + 1);
+  const top = used === 0 ? 0 : SPAN_TOP + used * SPAN_LANE;
+  const nodes: SVGElement[] = barNodes(bins, unit, shown, g, top);
+  for (const node of spanNodes(spans, lanes, shown, g)) nodes.push(node);
+  return nodes;
 }
 
 /**

@@ -17,11 +17,11 @@ import { type DragMode, dragRange, keyRange, sliderBounds } from './timeline-bru
 import { TimelineData } from './timeline-data';
 import {
   axisNodes,
-  barNodes,
   buildTimeline,
   describeTimeline,
   fillReadout,
   type PlotGeometry,
+  plotNodes,
   setSliderValue,
   type TimelineParts,
 } from './timeline-draw';
@@ -45,6 +45,7 @@ const LAYOUT = {
   pinchZoomRate: 0.01,
   tapSlop: 4, // px: a pointer that moves less than this taps instead of dragging
   keyCommitDelay: 400, // ms after the last key on a handle before onRangeChange
+  maxSpans: 200, // distinct date ranges drawn as spans in one view, the earliest first
 } as const;
 
 interface Gesture {
@@ -337,7 +338,8 @@ export class Timeline {
       barsHeight: LAYOUT.barsHeight,
     };
     this.bins = this.data.visibleBins(unit, start, end);
-    this.dom.bars.replaceChildren(...barNodes(this.bins, unit, shown, geometry));
+    const { spans } = this.data.visibleSpans(start, end, LAYOUT.maxSpans);
+    this.dom.bars.replaceChildren(...plotNodes(this.bins, spans, unit, shown, geometry));
     this.dom.axis.replaceChildren(...axisNodes(start, end, geometry));
   }
 

@@ -83,9 +83,10 @@ describe('incidentColumns', () => {
     expect(columns.x[0]).toBe(mercatorX(44.4));
     expect(columns.y[0]).toBe(mercatorY(33.3));
     const styleOf = (i: number) => DOT_STYLES[columns.style[i] as number];
-    expect(styleOf(0)).toEqual({ color: symbolFor('Protests').color, hollow: false });
-    expect(styleOf(1)).toEqual({ color: symbolFor('Battles').color, hollow: true });
-    expect(styleOf(2)).toEqual({ color: symbolFor(null).color, hollow: false });
+    // No actors: the perpetrator is unknown, drawn grey.
+    expect(styleOf(0)).toEqual({ color: symbolFor('Protests').color, hollow: false, drawing: 'grey' });
+    expect(styleOf(1)).toEqual({ color: symbolFor('Battles').color, hollow: true, drawing: 'grey' });
+    expect(styleOf(2)).toEqual({ color: symbolFor(null).color, hollow: false, drawing: 'grey' });
   });
 });
 
