@@ -398,7 +398,7 @@ describe('page', () => {
     const legend = page.locator('.map-legend');
     await legend.waitFor({ state: 'visible' });
     expect(await legend.getAttribute('open')).not.toBeNull();
-    const rows = (await legend.locator('li').allTextContents()).map((t) => t.trim());
+    const rows = (await legend.locator('li:not([data-attribution])').allTextContents()).map((t) => t.trim());
     expect(rows).toEqual(['Explosions / remote violence', 'Riots']);
     for (const row of await legend.locator('li').all()) expect(await row.isVisible()).toBe(true);
     await screenshot(page, 'map-legend');

@@ -17,6 +17,9 @@ export const STREAM_LIMITS = {
   // bytes of a streamed GeoJSON kept to re-read it whole when it proves to be invalid JSON, for an
   // exact line and column; a larger file reports the feature number instead.
   keepForDiagnosis: 64 * 1024 * 1024,
+  // bytes: the largest GeoJSON read as a stream. Each incident takes memory once parsed (~1–2 KB), so a
+  // file beyond this would exhaust a browser tab before it finished; split it instead.
+  maxStreamBytes: 2 * 1024 * 1024 * 1024,
 } as const;
 
 /** The message for text too large to read whole. */
@@ -71,6 +74,10 @@ export class StreamingImport {
           this.dropKept();
         }
       }
+    }
+    if (this.received > STREAM_LIMITS.maxStreamBytes) {
+      this.problem = `is more than ${STREAM_LIMITS.maxStreamBytes / 2 ** 30} GB, more than a browser tab can hold as incidents: split it into smaller files and open them together`;
+      return;
     }
     if (this.mode === 'geojson' && this.stream !== null) {
       try {
