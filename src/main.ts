@@ -11,17 +11,22 @@ import { actorsByFrequency, typesPresent } from './domain/filter';
 import { datePresets } from './domain/histogram';
 import { formatIssue } from './domain/issues';
 import { placeNames } from './domain/places';
+import { buildRelationGraph, chainOf, storyLength } from './domain/story';
 import { decodeView } from './domain/view-state';
 import { openDataset } from './io/dataset';
 import { dataParam, hrefForView, onHistoryMove, readQuery, writeView } from './io/url-history';
 import { addBasemap } from './map/basemap';
 import { IncidentLayer } from './map/incident-layer';
 import { addLegend } from './map/legend';
+import { buildPopupChain } from './map/popup-chain';
 import { buildPopupContent } from './map/popup-content';
+import { RelationLayer } from './map/relation-layer';
+import { flyToStep } from './map/story-camera';
 import { Atlas } from './ui/atlas';
 import { FiltersPanel } from './ui/filters-panel';
 import { IncidentList } from './ui/incident-list';
 import { Notices } from './ui/notices';
+import { StoryBar } from './ui/story-bar';
 import { Timeline } from './ui/timeline';
 import { ViewSwitcher } from './ui/view-switcher';
 
@@ -73,7 +78,20 @@ async function start(): Promise<void> {
       ? 'Camp Taji rocket attack and the events around it, Dec 2019 – Mar 2020'
       : `Dataset: ${requested}`;
   notices.showLoadReport(name, incidents.length, issues);
-  const vocabulary = { actors: new Set(index.actorNames), ids: new Set(dataset.positionOf.keys()) };
+  // Story mode (e-story): the relation graph once per dataset, the "Relations" overlay, the story bar.
+  const graph = buildRelationGraph(incidents, dataset.positionOf);
+  const relations = new RelationLayer(incidents, !narrowScreen.matches).addTo(map);
+  basemap.layers.addOverlay(relations, 'Relations');
+  const storyBar = new StoryBar(byId('map-panel'), {
+    onPrevious: () => atlas?.stepStory(-1),
+    onNext: () => atlas?.stepStory(1),
+    onExit: () => atlas?.exitStory(),
+  });
+  const vocabulary = {
+    actors: new Set(index.actorNames),
+    ids: new Set(dataset.positionOf.keys()),
+    storyLength: (id: string) => storyLength(graph, dataset.positionOf.get(id)),
+  };
   const decoded = decodeView(readQuery(), vocabulary);
   if (decoded.notices.length > 0) {
     notices.show(
@@ -93,6 +111,12 @@ async function start(): Promise<void> {
         titleOf: (id) => incidents[dataset.positionOf.get(id) ?? -1]?.title ?? null,
         hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
         open: (id) => atlas?.select(dataset.positionOf.get(id) ?? null, 'link'),
+        chain: (incident) =>
+          buildPopupChain(chainOf(graph, i), incidents, {
+            hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
+            open: (j) => atlas?.select(j, 'link'),
+            follow: atlas?.following() ? null : () => atlas?.startStory(incident.id),
+          }),
       }),
   });
   const list = new IncidentList(byId('incident-list'), incidents, {
@@ -136,6 +160,15 @@ async function start(): Promise<void> {
         basemap.setPlaceLabels(placeNames(incidents, shown).map((p) => ({ ...p, kind: 'place' }))),
       showMap: () => {
         if (narrowScreen.matches) switcher.show('map');
+      },
+      story: {
+        graph,
+        bar: storyBar,
+        relations,
+        flyTo: (i, done) => {
+          const incident = incidents[i] as (typeof incidents)[number];
+          return flyToStep(map, incident.lat, incident.lon, done);
+        },
       },
     },
     decoded.view,

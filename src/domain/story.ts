@@ -236,3 +236,10 @@ export function chainOf(graph: RelationGraph, start: number, options: Partial<Ch
 export function isStory(chain: Chain): boolean {
   return chain.steps.length + chain.framing.length >= 2;
 }
+
+/** The number of steps in the story of the incident at `index`; 0 when it has no story (or no such incident). */
+export function storyLength(graph: RelationGraph, index: number | undefined): number {
+  if (index === undefined || !Number.isInteger(index) || index < 0 || index >= graph.size) return 0;
+  const chain = chainOf(graph, index);
+  return isStory(chain) ? chain.steps.length : 0;
+}

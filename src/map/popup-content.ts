@@ -25,6 +25,8 @@ export interface PopupLinks {
   hrefOf(id: IncidentId): string;
   /** Called when a related-incident link is followed; the default navigation is prevented. */
   open(id: IncidentId): void;
+  /** The incident's story section (its chain of related incidents), or null: see popup-chain.ts. */
+  chain?(incident: Incident): Node | null;
 }
 
 function sourceItem(source: Source): HTMLLIElement {
@@ -124,6 +126,7 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
       : el('ol', { className: 'sources' }, ...incident.sources.map(sourceItem)),
     related.length === 0 ? null : el('h3', {}, 'Related incidents'),
     related.length === 0 ? null : el('ul', { className: 'related' }, ...related),
+    links.chain?.(incident) ?? null,
     el('p', { className: 'muted small' }, `id ${incident.id}`),
   );
 }

@@ -28,9 +28,9 @@ export interface RelationPoint {
 
 const DEFAULTS = {
   markerGap: 15, // px between an arrow's end and the incident's centre (markers are 26 px across)
-  minBend: 34, // px, least sideways bulge of a curve, so near incidents still get a readable arc
+  minBend: 40, // px, least sideways bulge of a curve, so near incidents still get a readable arc
   bendShare: 0.16, // bulge of a long curve, as a share of the distance between its ends
-  minSpan: 56, // px, least length of the curve's base, so a curve between near incidents loops out wide
+  minSpan: 64, // px, least length of the curve's base, so a curve between near incidents loops out wide
   edgeInset: 14, // px from the map's edge where a curve to an off-screen incident ends in an arrowhead
   samples: 64, // points sampled along a curve to find where it leaves the map
   headSize: 11, // px, arrowhead length
@@ -49,10 +49,10 @@ export const RELATION_CLASS: Readonly<Record<RelationKind, string>> = {
 
 /** Legend text per kind. */
 export const RELATION_LEGEND: Readonly<Record<RelationKind, string>> = {
-  causal: 'Prompted, led to (cause → effect)',
+  causal: 'Prompted, led to',
   sequence: 'Followed by',
   context: 'Background, framing',
-  notRelated: 'Not related (per sources)',
+  notRelated: 'Not related, per sources',
 };
 
 type Pt = { x: number; y: number };
@@ -181,7 +181,11 @@ export class RelationLayer extends L.Layer {
     root.setAttribute('width', String(size.x));
     root.setAttribute('height', String(size.y));
     root.setAttribute('viewBox', `0 0 ${size.x} ${size.y}`);
-    if (chain === null || chain.links.length === 0) {
+    const empty = chain === null || chain.links.length === 0;
+    // The legend shows only while there is something to explain.
+    const legend = this.legend?.getContainer();
+    if (legend) legend.hidden = empty;
+    if (empty) {
       root.replaceChildren();
       return;
     }
@@ -192,7 +196,21 @@ export class RelationLayer extends L.Layer {
       return { x: c.x, y: c.y };
     };
     const inset = DEFAULTS.edgeInset;
-    const inside = (p: Pt) => p.x >= inset && p.y >= inset && p.x <= size.x - inset && p.y <= size.y - inset;
+    // The map's controls (zoom, layers, legends) hide what is under them: treat them as beyond the edge.
+    const frame = map.getContainer().getBoundingClientRect();
+    const covered = [...map.getContainer().querySelectorAll('.leaflet-control')].flatMap((control) => {
+      const box = control.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) return [];
+      const left = box.left - frame.left - inset;
+      const top = box.top - frame.top - inset;
+      return [{ left, top, right: left + box.width + 2 * inset, bottom: top + box.height + 2 * inset }];
+    });
+    const inside = (p: Pt) =>
+      p.x >= inset &&
+      p.y >= inset &&
+      p.x <= size.x - inset &&
+      p.y <= size.y - inset &&
+      !covered.some((c) => p.x >= c.left && p.x <= c.right && p.y >= c.top && p.y <= c.bottom);
     const casings: SVGElement[] = [];
     const arrows: SVGElement[] = [];
     const marks: SVGElement[] = [];
@@ -321,7 +339,7 @@ function sample(kind: RelationKind): SVGSVGElement {
   return svg(
     'svg',
     { width: 40, height: 14, viewBox: '0 0 40 14', 'aria-hidden': 'true', class: 'relation-sample' },
-    svg('path', { d: 'M2,7 L30,7', class: `relation-arrow ${cls}` }),
+    svg('path', { d: 'M2,7 L30,7', class: `relation-line ${cls}` }),
     svg('path', { d: 'M29,2 L38,7 L29,12 z', class: `relation-head ${cls}` }),
   );
 }
@@ -344,7 +362,7 @@ class RelationLegend extends L.Control {
       { className: 'map-legend relation-legend' },
       el('summary', {}, 'Relations'),
       el('ul', {}, ...rows),
-      el('p', { className: 'legend-note' }, 'Arrowhead at the map edge: the incident is off screen'),
+      el('p', { className: 'legend-note' }, 'Big arrowhead at the edge: off screen'),
     );
     details.open = this.open;
     L.DomEvent.disableClickPropagation(details);

@@ -6,7 +6,7 @@ import L from 'leaflet';
 
 const DEFAULTS = {
   minZoom: 6, // a step never shows less detail than this
-  maxZoom: 8, // nor zooms in so far that the rest of the chain is far off screen
+  maxZoom: 7, // nor zooms in so far that the rest of the chain is far off screen
   duration: 0.9, // s, of the flight
 };
 
