@@ -182,6 +182,9 @@ describe('the story section of the popup', () => {
     expect(await chain.locator('.chain-not-related li').allTextContents()).toEqual([
       `11 Mar 2020 ${bundled(BOUKAMAL).title}`,
     ]);
+    await chain.scrollIntoViewIfNeeded();
+    await popupFadedIn(page);
+    await screenshot(page, 'story-popup-chain-desktop');
     await chain.getByRole('link', { name: bundled(K1).title }).click();
     await expect.poll(() => openPopupId(page), POLL).toBe(K1);
     expect(param(page, 'id')).toBe(K1);
