@@ -32,10 +32,14 @@ export function flyToStep(map: L.Map, lat: number, lon: number, done: () => void
   const arrived = () => {
     frame = requestAnimationFrame(done);
   };
-  map.once('moveend', arrived);
-  if (window.matchMedia('(prefers-reduced-motion: reduce)').matches)
+  if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
     map.setView(centre, zoom, { animate: false });
-  else map.flyTo(centre, zoom, { duration: DEFAULTS.duration });
+    arrived();
+    return () => cancelAnimationFrame(frame);
+  }
+  map.flyTo(centre, zoom, { duration: DEFAULTS.duration });
+  // Listen only now: flyTo first stops any pan still running (the last popup's), which fires a moveend.
+  map.once('moveend', arrived);
   return () => {
     map.off('moveend', arrived);
     cancelAnimationFrame(frame);

@@ -71,7 +71,19 @@ async function expectStep(page: Page, step: number, id: string): Promise<void> {
   await expect.poll(() => openPopupId(page), POLL).toBe(id);
   expect(param(page, 'step')).toBe(String(step));
   expect(param(page, 'id')).toBe(id);
+  // The map flew there before the popup opened, so the whole popup ends up inside the map.
+  await expect.poll(() => popupInsideMap(page), POLL).toBe(true);
 }
+
+const popupInsideMap = (page: Page) =>
+  page.evaluate(() => {
+    const popup = document.querySelector('.leaflet-popup')?.getBoundingClientRect();
+    const map = document.querySelector('#map')?.getBoundingClientRect();
+    if (!popup || !map) return false;
+    return (
+      popup.top >= map.top && popup.bottom <= map.bottom && popup.left >= map.left && popup.right <= map.right
+    );
+  });
 
 describe('relations on the map', () => {
   it('draws the whole chain of the open incident as arrows styled by kind, with a legend', async () => {
