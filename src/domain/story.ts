@@ -32,6 +32,29 @@ export const RELATION_KIND: Readonly<Record<Relation, RelationKind>> = {
   notRelatedTo: 'notRelated',
 };
 
+/** The same relation stated from the other incident: "A prompted B" is "B promptedBy A". */
+export const INVERSE_RELATION: Readonly<Record<Relation, Relation>> = {
+  prompted: 'promptedBy',
+  promptedBy: 'prompted',
+  ledTo: 'resultedFrom',
+  resultedFrom: 'ledTo',
+  followedBy: 'follows',
+  follows: 'followedBy',
+  context: 'context',
+  notRelatedTo: 'notRelatedTo',
+};
+
+/**
+ * How `a` relates to `b`, as `a` states it or as the inverse of what `b` states; null when neither does.
+ * When both state one, `a`'s own statement wins.
+ */
+export function relationBetween(a: StoryIncident, b: StoryIncident): Relation | null {
+  const own = a.related.find((r) => r.id === b.id);
+  if (own !== undefined) return own.relation;
+  const theirs = b.related.find((r) => r.id === a.id);
+  return theirs === undefined ? null : INVERSE_RELATION[theirs.relation];
+}
+
 /** Relations stated from the later end: "B promptedBy A" is the link A → B. */
 const STATED_BACKWARDS: ReadonlySet<Relation> = new Set(['promptedBy', 'resultedFrom', 'follows']);
 

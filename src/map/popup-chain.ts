@@ -1,14 +1,16 @@
 /**
  * The story section of an incident's popup, as a DOM node: its chain (domain/story.ts) as a short list in
  * time order with dates, each entry opening that incident; the incidents that frame it; those sources call
- * not related; and a "Follow the story" button when there is a story to follow. Text nodes only.
+ * not related; and a "Follow the story" button when there is a story to follow. An entry directly related to
+ * the popup's incident says how ("Prompted by: …"), so this section can stand in for a plain list of related
+ * incidents. Text nodes only.
  */
 import './popup-chain.css';
 import { el } from '../dom/el';
 import { isoFromDay } from '../domain/date';
-import { formatDay } from '../domain/format';
+import { formatDay, RELATION_LABEL } from '../domain/format';
 import type { Incident, IncidentId } from '../domain/incident';
-import { type Chain, isStory } from '../domain/story';
+import { type Chain, isStory, relationBetween } from '../domain/story';
 
 export interface PopupChainLinks {
   /** The shareable href that opens an incident (e.g. `?id=…` with the current view). */
@@ -45,6 +47,10 @@ export function buildPopupChain(
         el('strong', {}, incident.title),
       );
     }
+    const own = incidents[chain.start];
+    // (Not related needs no label: its group's heading says so.)
+    const stated = own === undefined ? null : relationBetween(own, incident);
+    const relation = stated === 'notRelatedTo' ? null : stated;
     const a = el('a', { attrs: { href: links.hrefOf(incident.id) } }, incident.title);
     a.addEventListener('click', (event) => {
       event.preventDefault();
@@ -52,7 +58,14 @@ export function buildPopupChain(
       event.stopPropagation();
       links.open(index);
     });
-    return el('li', { className: 'chain-entry' }, when, ' ', a);
+    return el(
+      'li',
+      { className: 'chain-entry' },
+      when,
+      ' ',
+      relation === null ? null : el('span', { className: 'relation' }, `${RELATION_LABEL[relation]}: `),
+      a,
+    );
   };
   const group = (tag: 'ol' | 'ul', className: string, indices: readonly number[]): HTMLElement[] => {
     const shown = indices.slice(0, DEFAULTS.maxEntries);

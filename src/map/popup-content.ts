@@ -114,6 +114,7 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
     return [el('li', {}, el('span', { className: 'relation' }, `${RELATION_LABEL[rel.relation]}: `), a)];
   });
 
+  const chain = links.chain?.(incident) ?? null;
   return el(
     'article',
     { className: 'incident-popup', attrs: { 'aria-labelledby': headingId, 'data-incident-id': incident.id } },
@@ -124,9 +125,13 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
     incident.sources.length === 0
       ? el('p', { className: 'warning' }, 'No source given.')
       : el('ol', { className: 'sources' }, ...incident.sources.map(sourceItem)),
-    related.length === 0 ? null : el('h3', {}, 'Related incidents'),
-    related.length === 0 ? null : el('ul', { className: 'related' }, ...related),
-    links.chain?.(incident) ?? null,
+    // The story section (popup-chain.ts), when given, lists the related incidents in their chain instead.
+    ...(chain !== null
+      ? [chain]
+      : [
+          related.length === 0 ? null : el('h3', {}, 'Related incidents'),
+          related.length === 0 ? null : el('ul', { className: 'related' }, ...related),
+        ]),
     el('p', { className: 'muted small' }, `id ${incident.id}`),
   );
 }

@@ -359,7 +359,7 @@ class RelationLegend extends L.Control {
     );
     const details = el(
       'details',
-      { className: 'map-legend relation-legend' },
+      { className: 'relation-legend' },
       el('summary', {}, 'Relations'),
       el('ul', {}, ...rows),
       el('p', { className: 'legend-note' }, 'Big arrowhead at the edge: off screen'),

@@ -11,6 +11,7 @@ import {
   chainOf,
   isStory,
   RELATION_KIND,
+  relationBetween,
   relationCount,
   type StoryIncident,
 } from '../../src/domain/story';
@@ -100,6 +101,21 @@ describe('the chain of the bundled incidents', () => {
     expect(links(chain)).toEqual([`${BOUKAMAL} -notRelated-> ${TAJI}`]);
     expect(isStory(chain)).toBe(false);
     expect(isStory(chainOf(graph, at(TAJI)))).toBe(true);
+  });
+
+  it("names a relation as either end states it, inverting the other end's statement", () => {
+    const incident = (id: string) => bundled[at(id)] as StoryIncident;
+    expect(relationBetween(incident(AIRPORT), incident(EMBASSY))).toBe('follows');
+    expect(relationBetween(incident(EMBASSY), incident(AIRPORT))).toBe('followedBy');
+    expect(relationBetween(incident(K1), incident(US_STRIKES))).toBe('prompted');
+    expect(relationBetween(incident(AIRPORT), incident(K1))).toBeNull();
+    const { incidents } = dataset([
+      ['a', '2020-01-01', [['ledTo', 'b']]],
+      ['b', '2020-01-02', []],
+    ]);
+    expect(relationBetween(incidents[1] as StoryIncident, incidents[0] as StoryIncident)).toBe(
+      'resultedFrom',
+    );
   });
 
   it('counts the relations touching an incident from either end', () => {

@@ -184,7 +184,7 @@ describe('the story section of the popup', () => {
     expect((await chain.locator('.chain-steps li').allTextContents()).map((t) => t.trim())).toEqual([
       `27 Dec 2019 ${bundled(K1).title}`,
       `29 Dec 2019 ${bundled(US_STRIKES).title}`,
-      `31 Dec 2019 ${bundled(EMBASSY).title}`,
+      `31 Dec 2019 Follows: ${bundled(EMBASSY).title}`,
       `3 Jan 2020 ${bundled(AIRPORT).title}`,
     ]);
     expect(await chain.locator('[aria-current="true"]').textContent()).toContain(bundled(AIRPORT).title);
