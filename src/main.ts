@@ -114,7 +114,7 @@ async function start(): Promise<void> {
         chain: (incident) =>
           buildPopupChain(chainOf(graph, i), incidents, {
             hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
-            open: (j) => atlas?.select(j, 'link'),
+            open: (j) => atlas?.openFromChain(j),
             follow: atlas?.following() ? null : () => atlas?.startStory(incident.id),
           }),
       }),

@@ -94,6 +94,8 @@ const DEFAULTS: ChainOptions = {
   maxIncidents: 200, // incidents per chain: a story longer than this cannot be followed step by step anyway
 };
 
+const DAY_SPAN = 2_000; // > minutes in a day + 1: a day's keys never reach the next day's
+
 const KIND_CODE: Readonly<Record<RelationKind, number>> = {
   causal: 0,
   sequence: 1,
@@ -115,15 +117,9 @@ export interface RelationGraph {
   readonly linkTo: Uint32Array;
   /** Per link: index into RELATION_KINDS. */
   readonly linkKind: Uint8Array;
-  /** Per incident: time order rank (0 = earliest); ties broken by position. */
-  readonly rank: Uint32Array;
-}
-
-/** Orders two incidents in time: start day, then time of day (a date without a time comes first). */
-export function compareInTime(a: StoryIncident, b: StoryIncident): number {
-  const byDay = a.date.start.day - b.date.start.day;
-  if (byDay !== 0) return byDay;
-  return (a.date.start.minutes ?? -1) - (b.date.start.minutes ?? -1);
+  /** Per incident: a key for time order — its local start day, then its time of day (a date without a time
+   *  before any time that day); ties are broken by position. */
+  readonly timeKey: Float64Array;
 }
 
 /** Builds the relation graph of `incidents` once; `positionOf` maps an id to its position. */
@@ -163,13 +159,12 @@ export function buildRelationGraph(
     linkOf[(fill[from[l] as number] as number)++] = l;
     linkOf[(fill[to[l] as number] as number)++] = l;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => compareInTime(incidents[a] as StoryIncident, incidents[b] as StoryIncident) || a - b,
-  );
-  const rank = new Uint32Array(n);
-  order.forEach((position, r) => {
-    rank[position] = r;
-  });
+  // One number per incident rather than a sort of all of them: start-up stays linear for a million rows.
+  const timeKey = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const { day, minutes } = (incidents[i] as StoryIncident).date.start;
+    timeKey[i] = day * DAY_SPAN + (minutes === null ? 0 : minutes + 1);
+  }
   return {
     size: n,
     offsets,
@@ -177,7 +172,7 @@ export function buildRelationGraph(
     linkFrom: Uint32Array.from(from),
     linkTo: Uint32Array.from(to),
     linkKind: Uint8Array.from(kind),
-    rank,
+    timeKey,
   };
 }
 
@@ -201,7 +196,7 @@ function checkIndex(graph: RelationGraph, index: number): void {
 export function chainOf(graph: RelationGraph, start: number, options: Partial<ChainOptions> = {}): Chain {
   checkIndex(graph, start);
   const { maxIncidents } = { ...DEFAULTS, ...options };
-  const { offsets, linkOf, linkFrom, linkTo, linkKind, rank } = graph;
+  const { offsets, linkOf, linkFrom, linkTo, linkKind, timeKey } = graph;
   const notRelatedCode = KIND_CODE.notRelated;
   const members = new Set<number>([start]);
   const queue = [start];
@@ -237,7 +232,7 @@ export function chainOf(graph: RelationGraph, start: number, options: Partial<Ch
       linkIds.add(l);
     }
   }
-  const byTime = (a: number, b: number) => (rank[a] as number) - (rank[b] as number);
+  const byTime = (a: number, b: number) => (timeKey[a] as number) - (timeKey[b] as number) || a - b;
   const all = [...members].sort(byTime);
   const steps = spine.size > 0 ? all.filter((m) => spine.has(m)) : all;
   const framing = spine.size > 0 ? all.filter((m) => !spine.has(m)) : [];

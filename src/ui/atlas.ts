@@ -115,6 +115,23 @@ export class Atlas {
     if (selected !== null) this.parts.layer.open(selected, true);
   }
 
+  /**
+   * Opens an incident chosen in the popup's story section: while following a story, a step of it is shown
+   * as that step (one history entry); anything else ends the story first.
+   */
+  openFromChain(index: number): void {
+    const story = this.view.story;
+    if (story !== null) {
+      const step = (this.storySteps(story.start) ?? []).indexOf(index) + 1;
+      if (step > 0) {
+        this.showStep({ start: story.start, step }, false, 'push');
+        return;
+      }
+      this.exitStory();
+    }
+    this.select(index, 'link');
+  }
+
   /** The steps of the story started from `id`, or null when it has none. */
   private storySteps(id: IncidentId): readonly number[] | null {
     const start = this.dataset.positionOf.get(id);

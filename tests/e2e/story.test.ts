@@ -21,10 +21,14 @@ async function waitForApp(page: Page): Promise<void> {
   await expect.poll(() => page.locator('#result-count').textContent(), POLL).toMatch(/ of 6 incidents$/);
 }
 
+/** The incident of the open popup; a popup fading out after closing (opacity 0) does not count. */
 const openPopupId = (page: Page) =>
-  page.evaluate(
-    () => document.querySelector('article.incident-popup')?.getAttribute('data-incident-id') ?? null,
-  );
+  page.evaluate(() => {
+    const open = [...document.querySelectorAll<HTMLElement>('.leaflet-popup')].filter(
+      (p) => p.style.opacity !== '0',
+    );
+    return open.at(-1)?.querySelector('article.incident-popup')?.getAttribute('data-incident-id') ?? null;
+  });
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 const arrows = (page: Page) =>
   page.evaluate(() =>
@@ -271,17 +275,26 @@ describe('story mode', () => {
     await page.context().close();
   });
 
-  it('opens a shared story link at its step, and Exit leaves the incident open', async () => {
+  it('opens a shared story link at its step, steps from the popup list, and Exit leaves the incident open', async () => {
     const { page, errors } = await openPage(browser(), `./?story=${K1}&step=4`);
     await waitForApp(page);
     await expectStep(page, 4, AIRPORT);
+    // A step chosen in the popup's story section is shown as that step.
+    await page
+      .locator('.popup-chain')
+      .getByRole('link', { name: bundled(US_STRIKES).title })
+      .click();
+    await expectStep(page, 2, US_STRIKES);
     await storyBar(page).getByRole('button', { name: 'Exit story' }).click();
     await expect.poll(() => param(page, 'story'), POLL).toBeNull();
     expect(await storyBar(page).isVisible()).toBe(false);
-    expect(await openPopupId(page)).toBe(AIRPORT);
+    expect(await openPopupId(page)).toBe(US_STRIKES);
+    // No story is being followed, so the popup offers it again.
+    await expect.poll(() => page.getByRole('button', { name: 'Follow the story' }).count(), POLL).toBe(1);
     // Exit is a history entry too: Back returns to the story.
     await page.goBack();
-    await expectStep(page, 4, AIRPORT);
+    await expectStep(page, 2, US_STRIKES);
+    await expect.poll(() => page.getByRole('button', { name: 'Follow the story' }).count(), POLL).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });
