@@ -35,6 +35,7 @@ const DEFAULTS = {
   samples: 64, // points sampled along a curve to find where it leaves the map
   headSize: 11, // px, arrowhead length
   edgeHeadSize: 20, // px, arrowhead at the map edge pointing to an off-screen incident
+  maxLinks: 500, // arrows drawn at most (the open incident's own first): a dense chain stays drawable
 };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -214,7 +215,12 @@ export class RelationLayer extends L.Layer {
     const casings: SVGElement[] = [];
     const arrows: SVGElement[] = [];
     const marks: SVGElement[] = [];
-    for (const link of chain.links) {
+    const own = (l: { from: number; to: number }) => l.from === chain.start || l.to === chain.start;
+    const links =
+      chain.links.length <= DEFAULTS.maxLinks
+        ? chain.links
+        : [...chain.links.filter(own), ...chain.links.filter((l) => !own(l))].slice(0, DEFAULTS.maxLinks);
+    for (const link of links) {
       const p0 = screen(link.from);
       const p1 = screen(link.to);
       const curve = relationCurve(p0, p1);
@@ -224,7 +230,7 @@ export class RelationLayer extends L.Layer {
       const [a, b, c, e] = piece;
       const d = `M${a.x.toFixed(1)},${a.y.toFixed(1)}C${b.x.toFixed(1)},${b.y.toFixed(1)} ${c.x.toFixed(1)},${c.y.toFixed(1)} ${e.x.toFixed(1)},${e.y.toFixed(1)}`;
       const kindClass = RELATION_CLASS[link.kind];
-      const current = link.from === chain.start || link.to === chain.start;
+      const current = own(link);
       const classes = ['relation-arrow', kindClass];
       if (current) classes.push('relation-current');
       if (offscreenEnd) classes.push('relation-offscreen');

@@ -116,6 +116,30 @@ describe('relations on the map', () => {
     await page.context().close();
   });
 
+  it('draws the same arrows on a phone, with the relations legend folded', async () => {
+    const { page, errors } = await openPage(browser(), `./?id=${AIRPORT}`, PHONE);
+    await waitForApp(page);
+    await expect.poll(() => arrows(page).then(drawn), POLL).toEqual([...CHAIN_ARROWS].sort());
+    const legend = page.locator('.relation-legend');
+    expect(await legend.isVisible()).toBe(true);
+    expect(await legend.getAttribute('open')).toBeNull();
+    await popupFadedIn(page);
+    await screenshot(page, 'story-relations-phone');
+    await page.evaluate(() => {
+      // Only for the picture: the popup covers most of a phone's map.
+      for (const p of document.querySelectorAll<HTMLElement>('.leaflet-popup')) p.style.visibility = 'hidden';
+    });
+    await screenshot(page, 'story-relations-phone-under-popup');
+    await page.evaluate(() => {
+      for (const p of document.querySelectorAll<HTMLElement>('.leaflet-popup')) p.style.visibility = '';
+    });
+    // Closing the popup takes its arrows away.
+    await page.locator('.leaflet-popup-close-button').click();
+    await expect.poll(() => page.locator('.relation-layer path').count(), POLL).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('draws nothing, and no relations legend, while no incident is open', async () => {
     const { page, errors } = await openPage(browser(), './');
     await waitForApp(page);
