@@ -176,12 +176,6 @@ export function buildRelationGraph(
   };
 }
 
-/** The number of relations (to loaded incidents) that touch `index`. */
-export function relationCount(graph: RelationGraph, index: number): number {
-  checkIndex(graph, index);
-  return (graph.offsets[index + 1] as number) - (graph.offsets[index] as number);
-}
-
 function checkIndex(graph: RelationGraph, index: number): void {
   if (!Number.isInteger(index) || index < 0 || index >= graph.size)
     throw new Error(`No incident at index ${index} (have ${graph.size})`);

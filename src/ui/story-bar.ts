@@ -96,10 +96,6 @@ export class StoryBar {
     }
   }
 
-  get shown(): boolean {
-    return !this.root.hidden;
-  }
-
   /** Removes the bar and every listener it added. */
   destroy(): void {
     this.hide();

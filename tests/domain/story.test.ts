@@ -12,7 +12,6 @@ import {
   isStory,
   RELATION_KIND,
   relationBetween,
-  relationCount,
   type StoryIncident,
 } from '../../src/domain/story';
 
@@ -116,11 +115,6 @@ describe('the chain of the bundled incidents', () => {
     expect(relationBetween(incidents[1] as StoryIncident, incidents[0] as StoryIncident)).toBe(
       'resultedFrom',
     );
-  });
-
-  it('counts the relations touching an incident from either end', () => {
-    expect(relationCount(graph, at(AIRPORT))).toBe(1);
-    expect(relationCount(graph, at(TAJI))).toBe(2);
   });
 });
 
