@@ -13,6 +13,7 @@ import {
   RELATION_KIND,
   relationBetween,
   type StoryIncident,
+  storyLength,
 } from '../../src/domain/story';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -100,6 +101,14 @@ describe('the chain of the bundled incidents', () => {
     expect(links(chain)).toEqual([`${BOUKAMAL} -notRelated-> ${TAJI}`]);
     expect(isStory(chain)).toBe(false);
     expect(isStory(chainOf(graph, at(TAJI)))).toBe(true);
+  });
+
+  it('counts the steps of the story to follow from an incident: 0 when it has none or does not exist', () => {
+    expect(storyLength(graph, at(TAJI))).toBe(4);
+    expect(storyLength(graph, at(AIRPORT))).toBe(4);
+    expect(storyLength(graph, at(BOUKAMAL))).toBe(0);
+    expect(storyLength(graph, undefined)).toBe(0);
+    expect(storyLength(graph, 6)).toBe(0);
   });
 
   it("names a relation as either end states it, inverting the other end's statement", () => {
