@@ -45,6 +45,7 @@ const host = {
   list: byId('incident-list'),
   filters: byId('filters'),
   timeline: byId('timeline'),
+  mapPanel: byId('map-panel'),
   count: header.count,
   clear: header.clear,
   narrow: () => narrowScreen.matches,

@@ -3,7 +3,8 @@
  *
  * Parameters: `from`, `to` (YYYY-MM-DD, inclusive local dates), `actor` (repeatable), `role`
  * (perpetrator | target), `attr` (confirmed = confirmed or claimed only), `type` (repeatable ACLED event
- * type, or `none`), `id` (the open incident). Works on `[name, value]` pairs so it needs no DOM;
+ * type, or `none`), `id` (the open incident), `story` (the id the story being followed was started from)
+ * and `step` (1-based step of that story; 1 when left out). Works on `[name, value]` pairs so it needs no DOM;
  * parameters it does not own (such as `data`) are left to the caller.
  *
  * Decoding never throws: a parameter that cannot be used is dropped with a notice saying which and why.
@@ -23,17 +24,28 @@ export interface ViewState {
   readonly filter: IncidentFilter;
   /** The incident whose popup is open, or null. */
   readonly selected: IncidentId | null;
+  /** The story being followed, or null. */
+  readonly story: StoryStep | null;
 }
 
-export const INITIAL_VIEW: ViewState = { filter: NO_FILTER, selected: null };
+/** A step of a story: the story is named by the incident it was started from. */
+export interface StoryStep {
+  readonly start: IncidentId;
+  /** 1-based. */
+  readonly step: number;
+}
+
+export const INITIAL_VIEW: ViewState = { filter: NO_FILTER, selected: null, story: null };
 
 /** The parameter names this module reads and writes. */
-export const VIEW_PARAMS = ['from', 'to', 'actor', 'role', 'attr', 'type', 'id'] as const;
+export const VIEW_PARAMS = ['from', 'to', 'actor', 'role', 'attr', 'type', 'id', 'story', 'step'] as const;
 
 /** What a dataset offers, to check URL values against. */
 export interface ViewVocabulary {
   readonly actors: ReadonlySet<string>;
   readonly ids: ReadonlySet<string>;
+  /** The number of steps in the story started from `id`; 0 when that incident has no story to follow. */
+  readonly storyLength?: (id: string) => number;
 }
 
 /** Encodes the view as query pairs in a stable order; default values are left out. */
@@ -47,6 +59,7 @@ export function encodeView(view: ViewState): [string, string][] {
   if (filter.attribution !== 'any') pairs.push(['attr', filter.attribution]);
   for (const type of filter.types) pairs.push(['type', type]);
   if (view.selected !== null) pairs.push(['id', view.selected]);
+  if (view.story !== null) pairs.push(['story', view.story.start], ['step', String(view.story.step)]);
   return pairs;
 }
 
@@ -75,6 +88,8 @@ export function decodeView(
   let role: RoleFilter = 'any';
   let attribution: AttributionFilter = 'any';
   let selected: IncidentId | null = null;
+  let story: string | null = null;
+  let step: string | null = null;
 
   for (const [name, value] of pairs) {
     switch (name) {
@@ -108,6 +123,12 @@ export function decodeView(
         if (vocabulary.ids.has(value)) selected = value as IncidentId;
         else ignore(name, value, 'no incident in this dataset has this id');
         break;
+      case 'story':
+        story = value;
+        break;
+      case 'step':
+        step = value;
+        break;
       default:
         break;
     }
@@ -119,7 +140,47 @@ export function decodeView(
     from = null;
     to = null;
   }
-  return { view: { filter: { from, to, actors, role, attribution, types }, selected }, notices };
+  const filter = { from, to, actors, role, attribution, types };
+  return { view: { filter, selected, story: decodeStory(story, step, vocabulary, ignore) }, notices };
+}
+
+/** The story and step parameters (the last of each), checked against the dataset's stories. */
+function decodeStory(
+  story: string | null,
+  step: string | null,
+  vocabulary: ViewVocabulary,
+  ignore: (name: string, value: string, why: string) => void,
+): StoryStep | null {
+  if (story === null) {
+    if (step !== null) ignore('step', step, 'there is no story parameter to step through');
+    return null;
+  }
+  const length = vocabulary.storyLength?.(story) ?? Number.POSITIVE_INFINITY;
+  if (!vocabulary.ids.has(story) || length === 0) {
+    ignore(
+      'story',
+      story,
+      vocabulary.ids.has(story)
+        ? 'this incident has no story to follow'
+        : 'no incident in this dataset has this id',
+    );
+    if (step !== null) ignore('step', step, 'there is no story to step through');
+    return null;
+  }
+  const start = story as IncidentId;
+  if (step === null) return { start, step: 1 };
+  const n = /^[1-9]\d{0,8}$/.test(step) ? Number(step) : Number.NaN;
+  if (!(n <= length)) {
+    ignore(
+      'step',
+      step,
+      Number.isFinite(length)
+        ? `this story has steps 1 to ${length}; showing step 1`
+        : 'not a step number from 1; showing step 1',
+    );
+    return { start, step: 1 };
+  }
+  return { start, step: n };
 }
 
 /** True when the two filters select the same incidents by construction (same values, order-insensitive). */

@@ -124,6 +124,8 @@ export interface Basemap {
   setPlaceLabels(labels: readonly MapLabel[]): void;
   /** Resolves when the offline layers are drawn; rejects with a readable message when they cannot be. */
   readonly ready: Promise<void>;
+  /** The layers control, where other modules add their overlays (such as "Relations"). */
+  readonly layers: L.Control.Layers;
 }
 
 function countryLabels(topology: CountriesTopology): MapLabel[] {
@@ -153,7 +155,7 @@ export function addBasemap(map: L.Map): Basemap {
     attribution: OSM,
   });
   offline.addTo(map);
-  L.control
+  const layers = L.control
     .layers(
       { 'Offline map (Natural Earth)': offline, 'OpenStreetMap (online)': osm },
       {},
@@ -195,6 +197,7 @@ export function addBasemap(map: L.Map): Basemap {
 
   return {
     ready,
+    layers,
     setPlaceLabels(placeLabels) {
       labels.clear('place');
       labels.add(placeLabels);

@@ -25,6 +25,8 @@ export interface PopupLinks {
   hrefOf(id: IncidentId): string;
   /** Called when a related-incident link is followed; the default navigation is prevented. */
   open(id: IncidentId): void;
+  /** The incident's story section (its chain of related incidents), or null: see popup-chain.ts. */
+  chain?(incident: Incident): Node | null;
 }
 
 function sourceItem(source: Source): HTMLLIElement {
@@ -168,6 +170,7 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
     return [el('li', {}, el('span', { className: 'relation' }, `${RELATION_LABEL[rel.relation]}: `), a)];
   });
 
+  const chain = links.chain?.(incident) ?? null;
   return el(
     'article',
     { className: 'incident-popup', attrs: { 'aria-labelledby': headingId, 'data-incident-id': incident.id } },
@@ -179,8 +182,9 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
     incident.sources.length === 0
       ? el('p', { className: 'warning' }, 'No source given.')
       : listOf(el('ol', { className: 'sources' }), incident.sources.map(sourceItem)),
-    related.length === 0 ? null : el('h3', {}, 'Related incidents'),
-    related.length === 0 ? null : listOf(el('ul', { className: 'related' }), related),
+    // The story section (popup-chain.ts), when given, lists the related incidents in their chain instead.
+    chain !== null ? chain : related.length === 0 ? null : el('h3', {}, 'Related incidents'),
+    chain !== null || related.length === 0 ? null : listOf(el('ul', { className: 'related' }), related),
     el('p', { className: 'muted small' }, `id ${incident.id}`),
   );
 }

@@ -3,6 +3,10 @@
  * (the filtered indices, facet counts, the histogram's bars) and hands the result to the map layer, the
  * list, the filters and the timeline. The URL mirrors the view: each filter change is one history entry;
  * opening an incident amends the current entry.
+ *
+ * Story mode lives here too, as part of the view (`view.story`): each step is one history entry; a step sets
+ * the date filter to its incident's days (so the timeline brush moves there), opens it after the map has
+ * flown to it, and shows the story bar. The relations of the open incident are drawn by `story.relations`.
  */
 
 import type { Dataset } from '../domain/dataset';
@@ -14,12 +18,27 @@ import {
   NO_FILTER,
   TYPE_KEYS,
 } from '../domain/filter';
+import { formatIncidentDate } from '../domain/format';
 import { brushRange } from '../domain/histogram';
-import { encodeView, sameFilter, type ViewState } from '../domain/view-state';
+import type { IncidentId } from '../domain/incident';
+import { chainOf, isStory, type RelationGraph } from '../domain/story';
+import { encodeView, type StoryStep, sameFilter, type ViewState } from '../domain/view-state';
 import type { IncidentLayer } from '../map/incident-layer';
+import type { RelationLayer } from '../map/relation-layer';
 import type { FiltersPanel } from './filters-panel';
 import type { IncidentList } from './incident-list';
+import type { StoryBar } from './story-bar';
 import type { Timeline } from './timeline';
+
+/** The parts of story mode (e-story). */
+export interface StoryParts {
+  /** The dataset's relation graph (domain/story.ts), built once. */
+  readonly graph: RelationGraph;
+  readonly bar: StoryBar;
+  readonly relations: RelationLayer;
+  /** Moves the map to the incident at `index`, then calls `done`; returns a function that cancels `done`. */
+  flyTo(index: number, done: () => void): () => void;
+}
 
 export interface AtlasParts {
   readonly layer: IncidentLayer;
@@ -34,6 +53,7 @@ export interface AtlasParts {
   labelPlaces(indices: Uint32Array): void;
   /** Brings the map into view on narrow screens, where panels are switched. */
   showMap(): void;
+  readonly story: StoryParts;
 }
 
 /** How an incident was chosen: by pointer on the map, by keyboard on the map, from the list, or a related link. */
@@ -43,6 +63,10 @@ export class Atlas {
   private view: ViewState;
   private shown: Uint32Array = new Uint32Array(0);
   private readonly extent: { from: number; to: number } | null;
+  /** The filter in force when the story began, restored on Exit (null: none, e.g. a story opened by link). */
+  private storyReturn: IncidentFilter | null = null;
+  /** Cancels the pending open of a step's popup when another step or view comes first. */
+  private cancelFlight: () => void = () => {};
 
   constructor(
     private readonly dataset: Dataset,
@@ -52,9 +76,101 @@ export class Atlas {
     this.view = initial;
     this.extent = dateExtent(dataset.index);
     parts.clear.addEventListener('click', this.clearFilters);
+    if (initial.story !== null) {
+      this.showStep(initial.story, false, 'replace');
+      return;
+    }
     this.render();
     const selected = this.selectedIndex();
     if (selected !== null) parts.layer.open(selected);
+  }
+
+  /** True while a story is being followed. */
+  following(): boolean {
+    return this.view.story !== null;
+  }
+
+  /** Starts following the story of the incident `id` at its first step: one history entry. */
+  startStory(id: IncidentId): void {
+    if (this.view.story === null) this.storyReturn = this.view.filter;
+    this.showStep({ start: id, step: 1 }, true, 'push');
+  }
+
+  /** Moves `delta` steps through the story being followed (ignored at either end): one history entry. */
+  stepStory(delta: number): void {
+    const story = this.view.story;
+    if (story === null) return;
+    this.showStep({ start: story.start, step: story.step + delta }, false, 'push');
+  }
+
+  /** Stops following the story: the filter from before it returns, the open incident stays open. */
+  exitStory(): void {
+    if (this.view.story === null) return;
+    this.cancelFlight();
+    this.parts.story.bar.hide();
+    this.view = { ...this.view, filter: this.storyReturn ?? NO_FILTER, story: null };
+    this.storyReturn = null;
+    this.render();
+    this.parts.writeUrl(encodeView(this.view), 'push');
+    // The bar held focus: hand it to the open popup, or the incident's list item.
+    const selected = this.selectedIndex();
+    if (selected !== null) this.parts.layer.open(selected, true);
+  }
+
+  /**
+   * Opens an incident chosen in the popup's story section: while following a story, a step of it is shown
+   * as that step (one history entry); anything else ends the story first.
+   */
+  openFromChain(index: number): void {
+    const story = this.view.story;
+    if (story !== null) {
+      const step = (this.storySteps(story.start) ?? []).indexOf(index) + 1;
+      if (step > 0) {
+        this.showStep({ start: story.start, step }, false, 'push');
+        return;
+      }
+      this.exitStory();
+    }
+    this.select(index, 'link');
+  }
+
+  /** The steps of the story started from `id`, or null when it has none. */
+  private storySteps(id: IncidentId): readonly number[] | null {
+    const start = this.dataset.positionOf.get(id);
+    if (start === undefined) return null;
+    const chain = chainOf(this.parts.story.graph, start);
+    return isStory(chain) ? chain.steps : null;
+  }
+
+  /** Shows a step: filter to its days, fly to it, open it, update the bar; `write` the URL unless null. */
+  private showStep(story: StoryStep, focus: boolean, write: 'push' | 'replace' | null): void {
+    const steps = this.storySteps(story.start);
+    if (steps === null) throw new Error(`No story starts from ${story.start}`);
+    const step = Math.min(Math.max(1, story.step), steps.length);
+    if (write === 'push' && this.view.story?.start === story.start && this.view.story.step === step) return;
+    const index = steps[step - 1] as number;
+    const incident = this.dataset.incidents[index];
+    if (incident === undefined) throw new Error(`No incident at index ${index}`);
+    const { firstDay, lastDay } = incident.date;
+    this.cancelFlight();
+    this.parts.layer.close(); // an open popup would pan the map back while it flies
+    this.view = {
+      filter: { ...NO_FILTER, from: firstDay, to: lastDay },
+      selected: incident.id,
+      story: { start: story.start, step },
+    };
+    this.render();
+    this.parts.list.markCurrent(index);
+    this.parts.showMap();
+    this.parts.story.bar.show(
+      { step, total: steps.length, title: incident.title, date: formatIncidentDate(incident.date) },
+      focus,
+    );
+    if (write !== null) this.parts.writeUrl(encodeView(this.view), write);
+    this.cancelFlight = this.parts.story.flyTo(index, () => {
+      this.cancelFlight = () => {};
+      if (this.view.selected === incident.id) this.parts.layer.open(index);
+    });
   }
 
   /** The user changed the filters: one history entry. */
@@ -72,7 +188,7 @@ export class Atlas {
 
   /** The view's query pairs with `id` opened: for shareable links to an incident. */
   pairsWithSelected(id: string): [string, string][] {
-    return encodeView({ ...this.view, selected: id as ViewState['selected'] });
+    return encodeView({ ...this.view, selected: id as ViewState['selected'], story: null });
   }
 
   readonly clearFilters = (): void => {
@@ -81,6 +197,7 @@ export class Atlas {
 
   /** Detaches from the parts it was given (they are the dataset view's to remove). */
   destroy(): void {
+    this.cancelFlight();
     this.parts.clear.removeEventListener('click', this.clearFilters);
   }
 
@@ -98,6 +215,7 @@ export class Atlas {
       this.parts.layer.open(index, via !== 'map');
     }
     this.parts.writeUrl(encodeView(this.view), 'replace');
+    this.showRelations();
   }
 
   /**
@@ -112,6 +230,13 @@ export class Atlas {
 
   /** Back/Forward moved to another view: show it without writing history. */
   restore(view: ViewState): void {
+    if (view.story !== null) {
+      if (this.view.story === null) this.storyReturn = this.view.filter;
+      this.showStep(view.story, false, null);
+      return;
+    }
+    this.cancelFlight();
+    this.parts.story.bar.hide();
     this.view = view;
     this.render();
     const selected = this.selectedIndex();
@@ -155,5 +280,12 @@ export class Atlas {
     const n = (x: number) => x.toLocaleString('en-US');
     this.parts.count.textContent = `${n(this.shown.length)} of ${n(total)} incident${total === 1 ? '' : 's'}`;
     this.parts.clear.disabled = sameFilter(filter, NO_FILTER);
+    this.showRelations();
+  }
+
+  /** Draws the chain of the open incident (nothing when none is open). */
+  private showRelations(): void {
+    const selected = this.selectedIndex();
+    this.parts.story.relations.show(selected === null ? null : chainOf(this.parts.story.graph, selected));
   }
 }

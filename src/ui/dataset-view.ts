@@ -9,18 +9,23 @@ import type { Dataset } from '../domain/dataset';
 import { actorsByFrequency, typesPresent } from '../domain/filter';
 import { datePresets } from '../domain/histogram';
 import { placeNames } from '../domain/places';
+import { buildRelationGraph, chainOf, storyLength } from '../domain/story';
 import { decodeView } from '../domain/view-state';
 import { hrefForView, onHistoryMove, readQuery, writeView } from '../io/url-history';
 import type { Basemap } from '../map/basemap';
 import { IncidentLayer } from '../map/incident-layer';
 import { addLegend } from '../map/legend';
+import { buildPopupChain } from '../map/popup-chain';
 import { buildPopupContent } from '../map/popup-content';
+import { RelationLayer } from '../map/relation-layer';
+import { flyToStep } from '../map/story-camera';
 import { Atlas } from './atlas';
 import type { ExportFormat } from './data-panel';
 import { downloadExport } from './export-download';
 import { FiltersPanel } from './filters-panel';
 import { IncidentList } from './incident-list';
 import type { Notices } from './notices';
+import { StoryBar } from './story-bar';
 import { Timeline } from './timeline';
 
 /** The page's fixed parts a dataset view draws into. */
@@ -31,6 +36,8 @@ export interface DatasetViewHost {
   readonly list: HTMLElement;
   readonly filters: HTMLElement;
   readonly timeline: HTMLElement;
+  /** The map panel: the story bar sits at its top. */
+  readonly mapPanel: HTMLElement;
   readonly count: HTMLElement;
   readonly clear: HTMLButtonElement;
   /** True on phone-sized screens, where one panel shows at a time. */
@@ -68,6 +75,8 @@ export class DatasetView {
   private readonly layer: IncidentLayer;
   private readonly timeline: Timeline;
   private readonly legend: L.Control;
+  private readonly relations: RelationLayer;
+  private readonly storyBar: StoryBar;
   private readonly teardown: (() => void)[] = [];
 
   constructor(
@@ -75,7 +84,20 @@ export class DatasetView {
     private readonly host: DatasetViewHost,
   ) {
     const { incidents, index, positionOf } = dataset;
-    const vocabulary = { actors: new Set(index.actorNames), ids: new Set(positionOf.keys()) };
+    // Story mode: the relation graph once per dataset, the "Relations" overlay and the story bar.
+    const graph = buildRelationGraph(incidents, positionOf);
+    this.relations = new RelationLayer(incidents, !host.narrow()).addTo(host.map);
+    host.basemap.layers.addOverlay(this.relations, 'Relations');
+    this.storyBar = new StoryBar(host.mapPanel, {
+      onPrevious: () => atlas?.stepStory(-1),
+      onNext: () => atlas?.stepStory(1),
+      onExit: () => atlas?.exitStory(),
+    });
+    const vocabulary = {
+      actors: new Set(index.actorNames),
+      ids: new Set(positionOf.keys()),
+      storyLength: (id: string) => storyLength(graph, positionOf.get(id)),
+    };
     const decoded = decodeView(readQuery(), vocabulary);
     this.showUrlNotices(decoded.notices);
 
@@ -89,6 +111,12 @@ export class DatasetView {
           titleOf: (id) => incidents[positionOf.get(id) ?? -1]?.title ?? null,
           hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
           open: (id) => atlas?.select(positionOf.get(id) ?? null, 'link'),
+          chain: (incident) =>
+            buildPopupChain(chainOf(graph, i), incidents, {
+              hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
+              open: (j) => atlas?.openFromChain(j),
+              follow: atlas?.following() ? null : () => atlas?.startStory(incident.id),
+            }),
         }),
     });
     const list = new IncidentList(host.list, incidents, { onChoose: (i) => atlas?.select(i, 'list') });
@@ -121,6 +149,15 @@ export class DatasetView {
           host.onShown(shown.length);
         },
         showMap: () => host.showMap(),
+        story: {
+          graph,
+          bar: this.storyBar,
+          relations: this.relations,
+          flyTo: (i, done) => {
+            const incident = incidents[i] as (typeof incidents)[number];
+            return flyToStep(host.map, incident.lat, incident.lon, done);
+          },
+        },
       },
       decoded.view,
     );
@@ -147,6 +184,9 @@ export class DatasetView {
   unmount(): void {
     for (const undo of this.teardown.splice(0)) undo();
     this.atlas.destroy();
+    this.storyBar.destroy();
+    this.host.basemap.layers.removeLayer(this.relations);
+    this.relations.remove();
     this.layer.destroy();
     this.timeline.destroy();
     this.legend.remove();

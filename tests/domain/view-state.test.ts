@@ -28,7 +28,17 @@ const ACTORS = [
 ];
 const IDS = ['taji-rocket-attack-2020-03-11', 'baghdad-airport-strike-2020-01-03', 'id with spaces/and?&='];
 
-const vocabulary: ViewVocabulary = { actors: new Set(ACTORS), ids: new Set(IDS) };
+/** Stories: Taji's has 4 steps, the airport strike's 1 (no story), the escaped id's 2. */
+const STORY_LENGTH: Record<string, number> = {
+  [IDS[0] as string]: 4,
+  [IDS[1] as string]: 0,
+  [IDS[2] as string]: 2,
+};
+const vocabulary: ViewVocabulary = {
+  actors: new Set(ACTORS),
+  ids: new Set(IDS),
+  storyLength: (id) => STORY_LENGTH[id] ?? 0,
+};
 
 /** A view from a few changes to the initial one; dates as `YYYY-MM-DD`. */
 function view(
@@ -40,9 +50,10 @@ function view(
     attribution?: 'any' | 'confirmed';
     types?: TypeKey[];
     selected?: string;
+    story?: [string, number];
   } = {},
 ): ViewState {
-  const { from, to, selected, ...rest } = changes;
+  const { from, to, selected, story, ...rest } = changes;
   return {
     filter: {
       ...NO_FILTER,
@@ -51,6 +62,7 @@ function view(
       to: to === undefined ? null : day(to),
     },
     selected: selected === undefined ? null : (selected as IncidentId),
+    story: story === undefined ? null : { start: story[0] as IncidentId, step: story[1] },
   };
 }
 
@@ -83,6 +95,7 @@ function randomViews(count: number, seed: number): ViewState[] {
         types: subset(rand, TYPE_KEYS),
       },
       selected: rand() < 0.3 ? ((IDS[Math.floor(rand() * IDS.length)] ?? null) as IncidentId | null) : null,
+      story: rand() < 0.3 ? { start: IDS[0] as IncidentId, step: 1 + Math.floor(rand() * 4) } : null,
     };
   });
 }
@@ -105,6 +118,8 @@ const NAMED_VIEWS: [string, ViewState][] = [
   ],
   ['role and attribution', view({ role: 'target', attribution: 'confirmed' })],
   ['an open incident whose id needs escaping', view({ selected: 'id with spaces/and?&=' })],
+  ['the last step of a story', view({ story: ['taji-rocket-attack-2020-03-11', 4] })],
+  ['a story whose start id needs escaping', view({ story: ['id with spaces/and?&=', 2] })],
   [
     'everything at once',
     view({
@@ -115,6 +130,7 @@ const NAMED_VIEWS: [string, ViewState][] = [
       attribution: 'confirmed',
       types: ['Riots', 'Explosions/Remote violence'],
       selected: 'taji-rocket-attack-2020-03-11',
+      story: ['taji-rocket-attack-2020-03-11', 2],
     }),
   ],
 ];
@@ -165,6 +181,8 @@ describe('encodeView', () => {
       ['type', 'Riots'],
       ['type', 'Explosions/Remote violence'],
       ['id', 'taji-rocket-attack-2020-03-11'],
+      ['story', 'taji-rocket-attack-2020-03-11'],
+      ['step', '2'],
     ]);
     expect(new Set(encodeView(everything).map(([name]) => name))).toEqual(new Set(VIEW_PARAMS));
   });
@@ -195,6 +213,9 @@ describe('decodeView', () => {
     ['type', 'Explosions'],
     ['type', 'riots'],
     ['type', ''],
+    ['story', 'no-such-incident'],
+    ['story', 'baghdad-airport-strike-2020-01-03'],
+    ['step', '2'],
   ])('ignores %s=%j with a notice naming the parameter and value', (name, value) => {
     const { view: decoded, notices } = decodeView([[name, value]], vocabulary);
     expect(decoded).toEqual(INITIAL_VIEW);
@@ -271,5 +292,60 @@ describe('decodeView', () => {
     );
     expect(decoded).toEqual(view({ from: '2020-01-01' }));
     expect(notices).toEqual([]);
+  });
+
+  it.each([
+    ['0', 'steps 1 to 4'],
+    ['5', 'steps 1 to 4'],
+    ['-1', 'steps 1 to 4'],
+    ['2.5', 'steps 1 to 4'],
+    ['02', 'steps 1 to 4'],
+    ['two', 'steps 1 to 4'],
+    ['', 'steps 1 to 4'],
+  ])('follows a story at step 1 when step=%j is not one of its steps, and says so', (step, why) => {
+    const { view: decoded, notices } = decodeView(
+      [
+        ['story', 'taji-rocket-attack-2020-03-11'],
+        ['step', step],
+      ],
+      vocabulary,
+    );
+    expect(decoded).toEqual(view({ story: ['taji-rocket-attack-2020-03-11', 1] }));
+    expect(notices).toEqual([`Ignored step=${JSON.stringify(step)}: this story has ${why}; showing step 1.`]);
+  });
+
+  it('starts a story without a step at step 1', () => {
+    expect(decodeView([['story', 'taji-rocket-attack-2020-03-11']], vocabulary)).toEqual({
+      view: view({ story: ['taji-rocket-attack-2020-03-11', 1] }),
+      notices: [],
+    });
+  });
+
+  it('ignores the step too, with its own notice, when the story id is bad', () => {
+    const { view: decoded, notices } = decodeView(
+      [
+        ['story', 'no-such-incident'],
+        ['step', '3'],
+        ['id', 'taji-rocket-attack-2020-03-11'],
+      ],
+      vocabulary,
+    );
+    expect(decoded).toEqual(view({ selected: 'taji-rocket-attack-2020-03-11' }));
+    expect(notices).toEqual([
+      'Ignored story="no-such-incident": no incident in this dataset has this id.',
+      'Ignored step="3": there is no story to step through.',
+    ]);
+  });
+
+  it('accepts any step number from 1 when the vocabulary cannot count steps', () => {
+    const plain = { actors: vocabulary.actors, ids: vocabulary.ids };
+    const pairs: [string, string][] = [
+      ['story', 'taji-rocket-attack-2020-03-11'],
+      ['step', '9'],
+    ];
+    expect(decodeView(pairs, plain)).toEqual({
+      view: view({ story: ['taji-rocket-attack-2020-03-11', 9] }),
+      notices: [],
+    });
   });
 });

@@ -10,12 +10,15 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actorsByFrequency, type IncidentFilter, NO_FILTER, typesPresent } from '../../src/domain/filter';
 import { datePresets } from '../../src/domain/histogram';
+import { buildRelationGraph, storyLength } from '../../src/domain/story';
 import { decodeView, sameFilter } from '../../src/domain/view-state';
 import { type Dataset, datasetFromJson } from '../../src/io/dataset';
 import type { IncidentLayer } from '../../src/map/incident-layer';
+import type { RelationLayer } from '../../src/map/relation-layer';
 import { Atlas } from '../../src/ui/atlas';
 import { FiltersPanel } from '../../src/ui/filters-panel';
 import { IncidentList } from '../../src/ui/incident-list';
+import { StoryBar } from '../../src/ui/story-bar';
 import { Timeline } from '../../src/ui/timeline';
 
 const BUNDLED = resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson');
@@ -65,7 +68,12 @@ function mount(pairs: [string, string][]): Mounted {
   const clear = root.appendChild(document.createElement('button'));
   const layer = new RecordingLayer();
   const { index } = dataset;
-  const vocabulary = { actors: new Set(index.actorNames), ids: new Set(dataset.positionOf.keys()) };
+  const graph = buildRelationGraph(dataset.incidents, dataset.positionOf);
+  const vocabulary = {
+    actors: new Set(index.actorNames),
+    ids: new Set(dataset.positionOf.keys()),
+    storyLength: (id: string) => storyLength(graph, dataset.positionOf.get(id)),
+  };
   const decoded = decodeView(pairs, vocabulary);
   let atlas: Atlas | null = null;
   const timeline = new Timeline(parts.timeline, { onRangeChange: (r) => atlas?.setDateRange(r) });
@@ -90,6 +98,16 @@ function mount(pairs: [string, string][]): Mounted {
       writeUrl: () => {},
       labelPlaces: () => {},
       showMap: () => {},
+      story: {
+        graph,
+        bar: new StoryBar(root, { onPrevious: () => {}, onNext: () => {}, onExit: () => {} }),
+        relations: { show: () => {} } as unknown as RelationLayer,
+        // The map "flies" at once: the step opens straight away.
+        flyTo: (_i: number, done: () => void) => {
+          done();
+          return () => {};
+        },
+      },
     },
     decoded.view,
   );
@@ -182,6 +200,11 @@ describe('Atlas under arbitrary link parameters (property)', () => {
     fc.tuple(fc.constant('role'), value(['perpetrator', 'target', 'party'])),
     fc.tuple(fc.constant('attr'), value(['confirmed', 'any'])),
     fc.tuple(fc.constant('id'), value(ids)),
+    fc.tuple(fc.constant('story'), value(ids)),
+    fc.tuple(
+      fc.constant('step'),
+      fc.oneof(fc.constantFrom('1', '2', '4', '5', '0', '-1'), fc.string({ maxLength: 4 })),
+    ),
   );
 
   it('never throws, and the count, the list and the map agree', () => {
@@ -189,7 +212,7 @@ describe('Atlas under arbitrary link parameters (property)', () => {
       fc.property(fc.array(pair, { maxLength: 8 }), (pairs) => {
         const m = open(pairs as [string, string][]);
         expectConsistent(m);
-        expect(m.clear.disabled).toBe(sameFilter(m.filter, NO_FILTER));
+        expect(m.clear.disabled).toBe(sameFilter(m.atlas.currentFilter(), NO_FILTER));
         m.timeline.destroy();
         m.root.remove();
         mounted.pop();

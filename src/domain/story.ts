@@ -1,0 +1,257 @@
+/**
+ * The story behind an incident: the chain of incidents it belongs to through `related`, in time order.
+ *
+ * Relations fall into four kinds. *Causal* (prompted / promptedBy, ledTo / resultedFrom) and *sequence*
+ * (followedBy / follows) make the steps of a story. *Context* links a framing incident (a news event that
+ * recalls the chain) to it. *notRelatedTo* is a relation sources deny: the other incident is shown only as
+ * "not related", never as a step, and the chain does not grow through it.
+ *
+ * A relation may be stated from either end, or both ("A prompted B" in A, "promptedBy A" in B): the graph
+ * is built once per dataset (`buildRelationGraph`), each link directed from cause to effect and counted
+ * once. Ids that name no loaded incident are skipped. `chainOf` then walks the graph from one incident,
+ * bounded by `maxIncidents`, so cycles and huge components cost at most that much.
+ *
+ * Everything works on positions in the caller's incident array, kdbush-style: the graph is compressed
+ * adjacency (CSR) in typed arrays, and a chain lists positions.
+ */
+import type { Incident, Relation } from './incident';
+
+/** How a relation is drawn and whether it makes steps of a story. */
+export type RelationKind = 'causal' | 'sequence' | 'context' | 'notRelated';
+
+export const RELATION_KINDS: readonly RelationKind[] = ['causal', 'sequence', 'context', 'notRelated'];
+
+export const RELATION_KIND: Readonly<Record<Relation, RelationKind>> = {
+  prompted: 'causal',
+  promptedBy: 'causal',
+  ledTo: 'causal',
+  resultedFrom: 'causal',
+  followedBy: 'sequence',
+  follows: 'sequence',
+  context: 'context',
+  notRelatedTo: 'notRelated',
+};
+
+/** The same relation stated from the other incident: "A prompted B" is "B promptedBy A". */
+export const INVERSE_RELATION: Readonly<Record<Relation, Relation>> = {
+  prompted: 'promptedBy',
+  promptedBy: 'prompted',
+  ledTo: 'resultedFrom',
+  resultedFrom: 'ledTo',
+  followedBy: 'follows',
+  follows: 'followedBy',
+  context: 'context',
+  notRelatedTo: 'notRelatedTo',
+};
+
+/**
+ * How `a` relates to `b`, as `a` states it or as the inverse of what `b` states; null when neither does.
+ * When both state one, `a`'s own statement wins.
+ */
+export function relationBetween(a: StoryIncident, b: StoryIncident): Relation | null {
+  const own = a.related.find((r) => r.id === b.id);
+  if (own !== undefined) return own.relation;
+  const theirs = b.related.find((r) => r.id === a.id);
+  return theirs === undefined ? null : INVERSE_RELATION[theirs.relation];
+}
+
+/** Relations stated from the later end: "B promptedBy A" is the link A → B. */
+const STATED_BACKWARDS: ReadonlySet<Relation> = new Set(['promptedBy', 'resultedFrom', 'follows']);
+
+/** What the story needs of an incident. */
+export type StoryIncident = Pick<Incident, 'id' | 'date' | 'related'>;
+
+/** One relation between two incidents (positions). Causal and sequence links point from earlier cause to
+ *  later effect; context links from the earlier incident to the later; notRelated links from the chain to
+ *  the incident it is not related to. */
+export interface ChainLink {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: RelationKind;
+}
+
+export interface Chain {
+  /** The incident the chain was asked for. */
+  readonly start: number;
+  /** The steps of the story in time order (start day, then time of day, then position). */
+  readonly steps: readonly number[];
+  /** Incidents linked only by context: they frame the steps (a news event recalling them). Time order. */
+  readonly framing: readonly number[];
+  /** Incidents that sources say are not related to a member of the chain. Time order. */
+  readonly notRelated: readonly number[];
+  /** Every link among the members and to the not-related incidents, each once. */
+  readonly links: readonly ChainLink[];
+  /** True when `maxIncidents` cut the walk short: more incidents are connected than are listed. */
+  readonly truncated: boolean;
+}
+
+export interface ChainOptions {
+  /** Members (steps + framing) at most; the walk stops there and sets `truncated`. */
+  readonly maxIncidents: number;
+}
+
+const DEFAULTS: ChainOptions = {
+  maxIncidents: 200, // incidents per chain: a story longer than this cannot be followed step by step anyway
+};
+
+const DAY_SPAN = 2_000; // > minutes in a day + 1: a day's keys never reach the next day's
+
+const KIND_CODE: Readonly<Record<RelationKind, number>> = {
+  causal: 0,
+  sequence: 1,
+  context: 2,
+  notRelated: 3,
+};
+
+/**
+ * The relation graph of a dataset, as compressed adjacency: the links touching incident `i` are
+ * `linkOf[offsets[i]]` .. `linkOf[offsets[i + 1] - 1]`, indices into `linkFrom` / `linkTo` / `linkKind`.
+ */
+export interface RelationGraph {
+  readonly size: number;
+  readonly offsets: Uint32Array;
+  readonly linkOf: Uint32Array;
+  /** Per link: position of its source (cause, earlier, or the incident that states a symmetric relation). */
+  readonly linkFrom: Uint32Array;
+  /** Per link: position of its target. */
+  readonly linkTo: Uint32Array;
+  /** Per link: index into RELATION_KINDS. */
+  readonly linkKind: Uint8Array;
+  /** Per incident: a key for time order — its local start day, then its time of day (a date without a time
+   *  before any time that day); ties are broken by position. */
+  readonly timeKey: Float64Array;
+}
+
+/** Builds the relation graph of `incidents` once; `positionOf` maps an id to its position. */
+export function buildRelationGraph(
+  incidents: readonly StoryIncident[],
+  positionOf: ReadonlyMap<string, number>,
+): RelationGraph {
+  const n = incidents.length;
+  const from: number[] = [];
+  const to: number[] = [];
+  const kind: number[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    for (const rel of (incidents[i] as StoryIncident).related) {
+      const j = positionOf.get(rel.id);
+      if (j === undefined || j === i) continue; // a missing id, or an incident related to itself
+      const k = RELATION_KIND[rel.relation];
+      const [a, b] = STATED_BACKWARDS.has(rel.relation) ? [j, i] : [i, j];
+      // Symmetric kinds are one link whichever end states them; directed ones one link per direction.
+      const key = k === 'context' || k === 'notRelated' ? `${Math.min(a, b)} ${Math.max(a, b)}` : `${a} ${b}`;
+      if (seen.has(`${k} ${key}`)) continue;
+      seen.add(`${k} ${key}`);
+      from.push(a);
+      to.push(b);
+      kind.push(KIND_CODE[k]);
+    }
+  }
+  const offsets = new Uint32Array(n + 1);
+  for (let l = 0; l < from.length; l++) {
+    (offsets[(from[l] as number) + 1] as number)++;
+    (offsets[(to[l] as number) + 1] as number)++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
+  const fill = offsets.slice(0, n);
+  const linkOf = new Uint32Array(2 * from.length);
+  for (let l = 0; l < from.length; l++) {
+    linkOf[(fill[from[l] as number] as number)++] = l;
+    linkOf[(fill[to[l] as number] as number)++] = l;
+  }
+  // One number per incident rather than a sort of all of them: start-up stays linear for a million rows.
+  const timeKey = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const { day, minutes } = (incidents[i] as StoryIncident).date.start;
+    timeKey[i] = day * DAY_SPAN + (minutes === null ? 0 : minutes + 1);
+  }
+  return {
+    size: n,
+    offsets,
+    linkOf,
+    linkFrom: Uint32Array.from(from),
+    linkTo: Uint32Array.from(to),
+    linkKind: Uint8Array.from(kind),
+    timeKey,
+  };
+}
+
+function checkIndex(graph: RelationGraph, index: number): void {
+  if (!Number.isInteger(index) || index < 0 || index >= graph.size)
+    throw new Error(`No incident at index ${index} (have ${graph.size})`);
+}
+
+/**
+ * The chain of the incident at `start`: its connected component over causal, sequence and context links,
+ * split into steps (members with a causal or sequence link) and framing (members linked only by context),
+ * plus the incidents sources call not related. When no member has a causal or sequence link, the members
+ * linked by context are the steps.
+ */
+export function chainOf(graph: RelationGraph, start: number, options: Partial<ChainOptions> = {}): Chain {
+  checkIndex(graph, start);
+  const { maxIncidents } = { ...DEFAULTS, ...options };
+  const { offsets, linkOf, linkFrom, linkTo, linkKind, timeKey } = graph;
+  const notRelatedCode = KIND_CODE.notRelated;
+  const members = new Set<number>([start]);
+  const queue = [start];
+  let truncated = false;
+  for (let q = 0; q < queue.length; q++) {
+    const at = queue[q] as number;
+    for (let e = offsets[at] as number; e < (offsets[at + 1] as number); e++) {
+      const l = linkOf[e] as number;
+      if (linkKind[l] === notRelatedCode) continue;
+      const other = linkFrom[l] === at ? (linkTo[l] as number) : (linkFrom[l] as number);
+      if (members.has(other)) continue;
+      if (members.size >= maxIncidents) {
+        truncated = true;
+        continue;
+      }
+      members.add(other);
+      queue.push(other);
+    }
+  }
+
+  const spine = new Set<number>();
+  const notRelated = new Set<number>();
+  const linkIds = new Set<number>();
+  for (const m of members) {
+    for (let e = offsets[m] as number; e < (offsets[m + 1] as number); e++) {
+      const l = linkOf[e] as number;
+      const other = linkFrom[l] === m ? (linkTo[l] as number) : (linkFrom[l] as number);
+      const code = linkKind[l] as number;
+      if (code === notRelatedCode) {
+        if (!members.has(other)) notRelated.add(other);
+      } else if (!members.has(other)) continue; // beyond the bound
+      if (code === KIND_CODE.causal || code === KIND_CODE.sequence) spine.add(m);
+      linkIds.add(l);
+    }
+  }
+  const byTime = (a: number, b: number) => (timeKey[a] as number) - (timeKey[b] as number) || a - b;
+  const all = [...members].sort(byTime);
+  const steps = spine.size > 0 ? all.filter((m) => spine.has(m)) : all;
+  const framing = spine.size > 0 ? all.filter((m) => !spine.has(m)) : [];
+
+  const links: ChainLink[] = [...linkIds].map((l) => {
+    const k = RELATION_KINDS[linkKind[l] as number] as RelationKind;
+    let a = linkFrom[l] as number;
+    let b = linkTo[l] as number;
+    const earlierFirst = byTime(a, b) > 0;
+    const outward = k === 'notRelated' && members.has(a) !== members.has(b);
+    if (outward ? !members.has(a) : k !== 'causal' && k !== 'sequence' && earlierFirst) [a, b] = [b, a];
+    return { from: a, to: b, kind: k };
+  });
+  links.sort((x, y) => byTime(x.from, y.from) || byTime(x.to, y.to));
+  return { start, steps, framing, notRelated: [...notRelated].sort(byTime), links, truncated };
+}
+
+/** True when the chain is a story worth following: at least two incidents besides the not-related ones. */
+export function isStory(chain: Chain): boolean {
+  return chain.steps.length + chain.framing.length >= 2;
+}
+
+/** The number of steps in the story of the incident at `index`; 0 when it has no story (or no such incident). */
+export function storyLength(graph: RelationGraph, index: number | undefined): number {
+  if (index === undefined || !Number.isInteger(index) || index < 0 || index >= graph.size) return 0;
+  const chain = chainOf(graph, index);
+  return isStory(chain) ? chain.steps.length : 0;
+}
