@@ -30,6 +30,10 @@ const basemap = addBasemap(map);
 basemap.ready.catch((error: Error) =>
   notices.show('basemap', 'warning', 'The basemap is missing', error.message),
 );
+for (const part of [basemap.detail, basemap.townDetail])
+  part.catch((error: Error) =>
+    notices.show('basemap-detail', 'warning', 'Part of the basemap is missing', error.message),
+  );
 const switcher = new ViewSwitcher(byId('view-switcher'), byId('layout'), (panel) => {
   if (panel === 'map') map.invalidateSize();
 });

@@ -13,26 +13,58 @@ export interface LabelBox {
   readonly priority: number;
 }
 
-/** Returns one flag per box: true when the label is shown. `margin` is extra space kept around each, in px. */
-export function placeLabels(boxes: readonly LabelBox[], margin = 2): boolean[] {
-  const order = boxes.map((_, i) => i).sort((a, b) => (boxes[b]?.priority ?? 0) - (boxes[a]?.priority ?? 0));
-  const kept: LabelBox[] = [];
-  const visible = boxes.map(() => false);
+/**
+ * Returns one flag per box: true when the label is shown. `margin` is extra space kept around each, in px.
+ * `obstacles` are areas no label may cover (e.g. incident markers); they are never drawn and always win.
+ */
+export function placeLabels(
+  boxes: readonly LabelBox[],
+  margin = 2,
+  obstacles: readonly Omit<LabelBox, 'priority'>[] = [],
+): boolean[] {
+  return placeLabelCandidates(
+    boxes.map((box) => [box]),
+    margin,
+    obstacles,
+  ).map((chosen) => chosen === 0);
+}
+
+/**
+ * Like `placeLabels`, for labels that may sit in one of several positions (each label's candidate boxes,
+ * best first, all with the label's priority on the first). Labels are served by priority; each takes its
+ * first candidate that collides with no kept label and no obstacle. Returns, per label, the index of the
+ * candidate used, or -1 when none fits.
+ */
+export function placeLabelCandidates(
+  labels: readonly (readonly LabelBox[])[],
+  margin = 2,
+  obstacles: readonly Omit<LabelBox, 'priority'>[] = [],
+): number[] {
+  const priority = (i: number) => labels[i]?.[0]?.priority ?? 0;
+  const order = labels.map((_, i) => i).sort((a, b) => priority(b) - priority(a));
+  const kept: Omit<LabelBox, 'priority'>[] = [];
+  const chosen = labels.map(() => -1);
   for (const i of order) {
-    const box = boxes[i] as LabelBox;
-    const collides = kept.some(
-      (k) =>
-        box.x < k.x + k.width + margin &&
-        k.x < box.x + box.width + margin &&
-        box.y < k.y + k.height + margin &&
-        k.y < box.y + box.height + margin,
+    const candidates = labels[i] ?? [];
+    const fit = candidates.findIndex(
+      (box) => !kept.some((k) => overlaps(box, k, margin)) && !obstacles.some((o) => overlaps(box, o, 0)),
     );
-    if (!collides) {
-      kept.push(box);
-      visible[i] = true;
-    }
+    if (fit < 0) continue;
+    kept.push(candidates[fit] as LabelBox);
+    chosen[i] = fit;
   }
-  return visible;
+  return chosen;
+}
+
+type Rect = Omit<LabelBox, 'priority'>;
+/** True when `a` and `b` come closer than `gap` px. */
+function overlaps(a: Rect, b: Rect, gap: number): boolean {
+  return (
+    a.x < b.x + b.width + gap &&
+    b.x < a.x + a.width + gap &&
+    a.y < b.y + b.height + gap &&
+    b.y < a.y + a.height + gap
+  );
 }
 
 /**

@@ -1,0 +1,228 @@
+/**
+ * Names written on the map — incident places, countries, towns and rivers — with greedy collision
+ * avoidance recomputed after every zoom or pan. Two passes keep the incidents readable: the labels of
+ * incident places are placed first, among themselves only; the basemap's names are then placed around
+ * them and never over an incident marker. Basemap names live in their own pane under the incidents.
+ */
+import L from 'leaflet';
+import './basemap-labels.css';
+import { type LabelBox, placeLabelCandidates, placeLabels } from './label-placement';
+
+/** What a label names; it sets the style, the anchor and the rank. */
+export type LabelKind = 'place' | 'country' | 'capital' | 'town' | 'water';
+
+/** A name to write on the map at [lon, lat]. Text is untrusted and only ever set as textContent. */
+export interface MapLabel {
+  readonly text: string;
+  readonly lon: number;
+  readonly lat: number;
+  readonly kind: LabelKind;
+  /** The zoom from which it may show (collisions may still hide it); 0 when unset. */
+  readonly minZoom?: number;
+  /** Rank among labels of the same kind: higher wins a collision (for towns, the population). */
+  readonly rank?: number;
+}
+
+const OPTIONS = {
+  pane: 'basemapLabelsPane', // under the incident points (450) and markers (600), over the vectors (400)
+  paneZIndex: 420,
+  lineHeight: 16, // px, of every label
+  margin: 4, // px kept free around each label
+  markerRadius: 11, // px, half the box an incident marker keeps free of basemap names
+  placeOffset: 18, // px from an incident marker to its place label (map.css)
+  dotOffset: 7, // px from a town's point to its name (basemap-labels.css)
+  countryMinZoom: 3,
+  /** CSS font of each kind, to measure label widths (basemap-labels.css and map.css must agree). */
+  font: {
+    place: '600 12px system-ui, sans-serif',
+    country: '11px system-ui, sans-serif', // upper case, letter-spaced: widened below
+    capital: '600 12px system-ui, sans-serif',
+    town: '11px system-ui, sans-serif',
+    water: 'italic 11px system-ui, sans-serif',
+  } satisfies Record<LabelKind, string>,
+  /** Base priority of each kind: incident places first, then capitals, big cities over country names. */
+  priority: { place: 4e9, capital: 3e9, country: 1e6, water: 2e5, town: 0 } satisfies Record<
+    LabelKind,
+    number
+  >,
+};
+
+/** Where a name sits from its point, in the order of `candidates` (basemap-labels.css styles each). */
+const SIDES = [
+  'right',
+  'above-right',
+  'below-right',
+  'left',
+  'above-left',
+  'below-left',
+  'above',
+  'below',
+] as const;
+
+interface DrawnLabel {
+  readonly label: MapLabel;
+  readonly marker: L.Marker;
+  readonly width: number;
+}
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+/** Width in px of `text` in `font`; a per-character estimate when canvas text metrics are unavailable. */
+function textWidth(text: string, font: string, letterSpacing = 0): number {
+  if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
+  const spacing = letterSpacing * text.length;
+  if (measureContext === null) return text.length * 6.6 + spacing;
+  measureContext.font = font;
+  return measureContext.measureText(text).width + spacing;
+}
+
+/** The labels of one map; add with `add`, remove a kind with `clear`, remove all with `remove`. */
+export class LabelLayer {
+  private drawn: DrawnLabel[] = [];
+  private readonly placeGroup = L.layerGroup();
+  private readonly basemapGroup = L.layerGroup();
+
+  constructor(private readonly map: L.Map) {
+    const pane = map.getPane(OPTIONS.pane) ?? map.createPane(OPTIONS.pane);
+    pane.style.zIndex = String(OPTIONS.paneZIndex);
+    pane.style.pointerEvents = 'none';
+    this.placeGroup.addTo(map);
+    this.basemapGroup.addTo(map);
+    map.on('zoomend moveend resize', this.layout);
+  }
+
+  add(labels: readonly MapLabel[]): void {
+    for (const label of labels) {
+      const icon = L.divIcon({ className: `map-label map-label-${label.kind}`, iconSize: undefined });
+      const marker = L.marker([label.lat, label.lon], {
+        icon,
+        interactive: false,
+        keyboard: false,
+        ...(label.kind === 'place' ? {} : { pane: OPTIONS.pane }),
+      });
+      marker.on('add', () => {
+        const element = marker.getElement();
+        if (element) {
+          const text = document.createElement('span');
+          text.textContent = label.text;
+          element.replaceChildren(text);
+          element.setAttribute('aria-hidden', 'true');
+        }
+      });
+      const letterSpacing = label.kind === 'country' ? 11 * 0.08 : 0;
+      const text = label.kind === 'country' ? label.text.toUpperCase() : label.text;
+      this.drawn.push({ label, marker, width: textWidth(text, OPTIONS.font[label.kind], letterSpacing) });
+    }
+    this.layout();
+  }
+
+  clear(kind: LabelKind): void {
+    this.drawn = this.drawn.filter((d) => {
+      if (d.label.kind !== kind) return true;
+      d.marker.remove();
+      return false;
+    });
+    this.layout();
+  }
+
+  /** Shows or hides every name but the incident places (for the online map, whose tiles have their own). */
+  showBasemapNames(show: boolean): void {
+    if (show) this.basemapGroup.addTo(this.map);
+    else this.basemapGroup.remove();
+  }
+
+  remove(): void {
+    this.map.off('zoomend moveend resize', this.layout);
+    this.placeGroup.remove();
+    this.basemapGroup.remove();
+    this.drawn = [];
+  }
+
+  /**
+   * Screen boxes where a label may sit, best first, from its anchor point `p` (container pixels). A town's
+   * name goes right of its dot if it can, else to the first free side in `SIDES` (the order of the boxes).
+   */
+  private candidates(d: DrawnLabel, p: L.Point): LabelBox[] {
+    const { kind, rank = 0 } = d.label;
+    const h = OPTIONS.lineHeight;
+    const w = d.width;
+    const priority = OPTIONS.priority[kind] + rank;
+    switch (kind) {
+      case 'place':
+        return [{ x: p.x + OPTIONS.placeOffset, y: p.y - h / 2, width: w, height: h, priority }];
+      case 'capital':
+      case 'town': {
+        // Boxes match the offsets in basemap-labels.css; the cardinal ones include the dot.
+        const gap = OPTIONS.dotOffset;
+        const side = (x: number, y: number, width: number, height: number): LabelBox => ({
+          x: p.x + x,
+          y: p.y + y,
+          width,
+          height,
+          priority,
+        });
+        return [
+          side(-3, -h / 2, w + gap + 3, h), // right
+          side(1, -h - 1, w + 2, h), // above-right
+          side(1, 1, w + 2, h), // below-right
+          side(-gap - w, -h / 2, w + gap + 3, h), // left
+          side(-3 - w, -h - 1, w + 2, h), // above-left
+          side(-3 - w, 1, w + 2, h), // below-left
+          side(-w / 2, -h - 3, w, h + 6), // above
+          side(-w / 2, -3, w, h + 6), // below
+        ];
+      }
+      default: // country and water names are centred on their point
+        return [{ x: p.x - w / 2, y: p.y - h / 2, width: w, height: h, priority }];
+    }
+  }
+
+  private readonly layout = (): void => {
+    const zoom = this.map.getZoom();
+    const size = this.map.getSize();
+    const onScreen = (b: LabelBox) => b.x + b.width > 0 && b.x < size.x && b.y + b.height > 0 && b.y < size.y;
+    const places: { d: DrawnLabel; box: LabelBox; p: L.Point }[] = [];
+    const names: { d: DrawnLabel; boxes: LabelBox[] }[] = [];
+    for (const d of this.drawn) {
+      const minZoom = d.label.kind === 'country' ? OPTIONS.countryMinZoom : (d.label.minZoom ?? 0);
+      if (zoom < minZoom) continue;
+      const p = this.map.latLngToContainerPoint([d.label.lat, d.label.lon]);
+      const boxes = this.candidates(d, p);
+      if (d.label.kind === 'place') places.push({ d, box: boxes[0] as LabelBox, p });
+      else if (boxes.some(onScreen)) names.push({ d, boxes });
+    }
+    // Pass 1: incident place labels among themselves, as before the basemap had names.
+    const placeShown = placeLabels(
+      places.map((c) => c.box),
+      OPTIONS.margin,
+    );
+    // Pass 2: basemap names around the incident labels shown and every incident marker.
+    const r = OPTIONS.markerRadius;
+    const obstacles = [
+      ...places.filter((_, i) => placeShown[i]).map((c) => c.box),
+      ...places.map((c) => ({ x: c.p.x - r, y: c.p.y - r, width: 2 * r, height: 2 * r })),
+    ];
+    const nameSide = placeLabelCandidates(
+      names.map((c) => c.boxes),
+      OPTIONS.margin,
+      obstacles,
+    );
+    const shown = new Set<DrawnLabel>();
+    places.forEach((c, i) => {
+      if (placeShown[i] && onScreen(c.box)) shown.add(c.d);
+    });
+    const sides = new Map<DrawnLabel, string>();
+    names.forEach((c, i) => {
+      const side = SIDES[nameSide[i] ?? -1];
+      if (side === undefined) return;
+      shown.add(c.d);
+      sides.set(c.d, side);
+    });
+    for (const d of this.drawn) {
+      const group = d.label.kind === 'place' ? this.placeGroup : this.basemapGroup;
+      if (shown.has(d)) group.addLayer(d.marker);
+      else group.removeLayer(d.marker);
+      const side = sides.get(d);
+      if (side !== undefined) d.marker.getElement()?.setAttribute('data-side', side);
+    }
+  };
+}
