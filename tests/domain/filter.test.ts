@@ -220,10 +220,12 @@ describe('filterIncidents by actor', () => {
   });
 
   it('applies role and attribution to any actor when no actor is chosen', () => {
-    // Perpetrators that are confirmed or claimed: the League's claim at Taji, the US military twice.
+    // Perpetrators that are confirmed or claimed: the League's claim at Taji, the US military twice, and
+    // Kataib Hezbollah at the embassy (a US official said the crowd was mostly KH, and al-Muhandis led the march).
     expect(ids(dataset, only({ role: 'perpetrator', attribution: 'confirmed' }))).toEqual([
       TAJI,
       AIRPORT,
+      EMBASSY,
       US_STRIKES,
     ]);
     expect(ids(dataset, only({ role: 'target', attribution: 'confirmed' }))).toEqual([
@@ -385,6 +387,7 @@ describe('facetCounts', () => {
   it('honours role and attribution in the actor counts', () => {
     const counts = facetCounts(dataset.index, only({ role: 'perpetrator', attribution: 'confirmed' }));
     expect(actorCounts(dataset, counts)).toEqual({
+      'Kataib Hezbollah': 1,
       'League of Revolutionaries': 1,
       'United States military': 2,
     });
@@ -448,7 +451,8 @@ describe('facetCounts', () => {
 
 describe('dateExtent', () => {
   it('spans the first to the last local day of the dataset', () => {
-    expect(dateExtent(dataset.index)).toEqual({ from: day('2019-12-27'), to: day('2020-03-11') });
+    // Boukamal's strikes run into the night of 11–12 March (2020-03-11/2020-03-12).
+    expect(dateExtent(dataset.index)).toEqual({ from: day('2019-12-27'), to: day('2020-03-12') });
   });
 
   it('includes the widening of week and month precision', () => {

@@ -46,7 +46,7 @@ const BUNDLED: [id: string, first: string, last: string, shown: string][] = [
   ['us-strikes-kataib-hezbollah-2019-12-29', '2019-12-29', '2019-12-29', '29 Dec 2019'],
   ['us-embassy-baghdad-protests-2019-12-31', '2019-12-31', '2020-01-01', '31 Dec 2019 \u2013 1 Jan 2020'],
   ['baghdad-airport-strike-2020-01-03', '2020-01-03', '2020-01-03', '3 Jan 2020'],
-  ['boukamal-airstrikes-2020-03-11', '2020-03-11', '2020-03-11', '11 Mar 2020'],
+  ['boukamal-airstrikes-2020-03-11', '2020-03-11', '2020-03-12', '11 Mar 2020 \u2013 12 Mar 2020'],
 ];
 
 /** Registers the local-date describe blocks for `zone`. Call once from a tz test file. */
