@@ -25,12 +25,21 @@ function unitOf(issue: LoadIssue): IssueGroup['unit'] {
   return at.startsWith('feature ') ? 'feature' : at.startsWith('line ') ? 'line' : 'time';
 }
 
-/** Groups `issues` by severity, field and message, errors first, then by count (largest first). */
+/**
+ * A message's reason without the values it quotes: `"2024-02-30" is not a real calendar date` and
+ * `"2024-13-01" is not…` are one reason, as are `[34.86, 33.80] lies outside Lebanon` and `[34.70, 30.64]…`.
+ */
+export function reasonOf(message: string): string {
+  return message.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\[[^\]]*\]/g, '[…]');
+}
+
+/** Groups `issues` by severity, field and reason, errors first, then by count (largest first). */
 export function groupIssues(issues: readonly LoadIssue[]): IssueGroup[] {
   const groups = new Map<string, IssueGroup>();
   for (const issue of issues) {
+    const reason = reasonOf(issue.message);
     // \u0000 cannot occur in a field path, so the key is unambiguous.
-    const key = `${issue.severity}\u0000${issue.field ?? ''}\u0000${issue.message}`;
+    const key = `${issue.severity}\u0000${issue.field ?? ''}\u0000${reason}`;
     const group = groups.get(key);
     const unit = unitOf(issue);
     if (group) {
@@ -40,7 +49,7 @@ export function groupIssues(issues: readonly LoadIssue[]): IssueGroup[] {
       groups.set(key, {
         severity: issue.severity,
         field: issue.field,
-        message: issue.message,
+        message: reason,
         count: 1,
         unit,
       });

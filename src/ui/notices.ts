@@ -156,18 +156,29 @@ export class Notices {
         : null;
 
     const body = el('div', { className: 'notice-report' }); // a handful of parts, never one per issue
-    if (issues.length >= LIMITS.groupFrom) body.append(this.reasons(issues));
-    if (errors.length > 0) append(body, [list(errors), more(errors)]);
+    const grouped = issues.length >= LIMITS.groupFrom;
+    if (grouped) body.append(this.reasons(issues));
+    // With the reasons summarised above, each problem's own line is one click away rather than a wall of
+    // text pushing the map down; short reports list their lines directly.
+    const lines = grouped
+      ? el(
+          'details',
+          { className: 'notice-lines' },
+          el('summary', {}, `Each problem (${countText(issues.length, 'line')})`),
+        )
+      : body;
+    if (errors.length > 0) append(lines, [list(errors), more(errors)]);
     if (warnings.length > 0) {
       const items = [list(warnings), more(warnings)];
       if (errors.length > 0) {
         const details = el('details', {}, el('summary', {}, countText(warnings.length, 'warning')));
         append(details, items);
-        body.append(details);
+        lines.append(details);
       } else {
-        append(body, items);
+        append(lines, items);
       }
     }
+    if (grouped) body.append(lines);
     body.append(this.reportActions(name, issues));
     return body;
   }
