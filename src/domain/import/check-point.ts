@@ -36,7 +36,9 @@ export function checkPoint(r: RecordIssues, p: LonLat, field: string, country: s
   }
   const box = country === null ? null : countryBox(country);
   if (box !== null && !inBox(box, lon, lat)) {
-    const swapped = inBox(box, lat, lon) ? '; swapped, it would be: are latitude and longitude swapped?' : '';
+    const swapped = inBox(box, lat, lon)
+      ? ' (swapped, it would be inside: are latitude and longitude the wrong way round?)'
+      : '';
     r.warn(field, `[${lon}, ${lat}] lies outside ${country}, the stated country${swapped}`);
   }
   return p;
