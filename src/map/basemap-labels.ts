@@ -2,7 +2,8 @@
  * Names written on the map — incident places, countries, towns and rivers — with greedy collision
  * avoidance recomputed after every zoom or pan. Two passes keep the incidents readable: the labels of
  * incident places are placed first, among themselves only; the basemap's names are then placed around
- * them and never over an incident marker. Basemap names live in their own pane under the incidents.
+ * them, never over an incident marker nor under a map control. Basemap names live in their own pane under
+ * the incidents.
  */
 import L from 'leaflet';
 import './basemap-labels.css';
@@ -176,6 +177,16 @@ export class LabelLayer {
     }
   }
 
+  /** Boxes of the map's controls (zoom, scale, layers, legend, credits), in container pixels. */
+  private controlBoxes(): Omit<LabelBox, 'priority'>[] {
+    const container = this.map.getContainer();
+    const origin = container.getBoundingClientRect();
+    return [...container.querySelectorAll('.leaflet-control')].map((control) => {
+      const r = control.getBoundingClientRect();
+      return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
+    });
+  }
+
   private readonly layout = (): void => {
     const zoom = this.map.getZoom();
     const size = this.map.getSize();
@@ -198,6 +209,7 @@ export class LabelLayer {
     // Pass 2: basemap names around the incident labels shown and every incident marker.
     const r = OPTIONS.markerRadius;
     const obstacles = [
+      ...this.controlBoxes(),
       ...places.filter((_, i) => placeShown[i]).map((c) => c.box),
       ...places.map((c) => ({ x: c.p.x - r, y: c.p.y - r, width: 2 * r, height: 2 * r })),
     ];
