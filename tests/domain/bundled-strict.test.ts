@@ -23,6 +23,11 @@ const byId = (id: string) => {
   return found;
 };
 
+const BOUKAMAL = 'boukamal-airstrikes-2020-03-11';
+const TAJI = 'taji-rocket-attack-2020-03-11';
+const AIRPORT = 'baghdad-airport-strike-2020-01-03';
+const EMBASSY = 'us-embassy-baghdad-protests-2019-12-31';
+
 describe('the bundled dataset, parsed', () => {
   it('passes the strict check with no issue at all', () => {
     expect(issues.map(formatIssue)).toEqual([]);
@@ -60,5 +65,49 @@ describe('the bundled dataset, parsed', () => {
     const boukamal = byId('boukamal-airstrikes-2020-03-11');
     expect(pickCount(boukamal.fatalities, 'lowest')).toBe(0); // Syrian state media: material damage only
     expect(boukamal.actors.find((a) => a.name === 'US-led coalition')?.attribution).toBe('disputed');
+  });
+
+  it('keeps every report with its source and date, in the order of the file', () => {
+    const boukamal = byId(BOUKAMAL).fatalities.reports;
+    expect(boukamal.map((r) => [r.value, r.source, r.reported])).toEqual([
+      [0, 'Syrian state media (SANA), via Reuters', '2020-03-11'],
+      [18, 'Syrian Observatory for Human Rights (SOHR)', '2020-03-12'],
+      [26, 'SOHR, via AFP', '2020-03-12'],
+    ]);
+    expect(boukamal[0]?.note).toBe('material damage only');
+    expect(byId(TAJI).injured.reports.map((r) => [r.value, r.reported])).toEqual([
+      [12, '2020-03-11'],
+      [14, '2020-03-12'],
+    ]);
+    expect(byId(AIRPORT).fatalities.reports.map((r) => r.value)).toEqual([7, 10]);
+    expect(byId(EMBASSY).injured.reports.map((r) => [r.value, r.source])).toEqual([
+      [62, 'Popular Mobilization Forces, via NBC News'],
+    ]);
+  });
+
+  it('picks the latest report by default, and the highest or lowest when asked', () => {
+    const picks = (id: string, field: 'fatalities' | 'injured') => {
+      const count = byId(id)[field];
+      return [pickCount(count), pickCount(count, 'highest'), pickCount(count, 'lowest')];
+    };
+    expect(picks(BOUKAMAL, 'fatalities')).toEqual([26, 26, 0]);
+    expect(picks(AIRPORT, 'fatalities')).toEqual([10, 10, 7]);
+    expect(picks(TAJI, 'injured')).toEqual([14, 14, 12]);
+    expect(picks(EMBASSY, 'injured')).toEqual([62, 62, 62]);
+    expect(picks(TAJI, 'fatalities')).toEqual([3, 3, 3]);
+    expect(pickCount(byId(AIRPORT).injured)).toBeNull();
+  });
+
+  it('parses the attribution the fact check settled', () => {
+    expect(byId(BOUKAMAL).actors).toContainEqual({
+      name: 'US-led coalition',
+      role: 'perpetrator',
+      attribution: 'disputed',
+    });
+    expect(byId(EMBASSY).actors).toContainEqual({
+      name: 'Kataib Hezbollah',
+      role: 'perpetrator',
+      attribution: 'confirmed',
+    });
   });
 });
