@@ -7,10 +7,10 @@ import './map/map.css';
 import L from 'leaflet';
 import bundledDatasetUrl from '../geodata/incidents.geojson?url';
 import { el } from './dom/el';
-import { actorsByFrequency, typesPresent } from './domain/filter';
+import { typesPresent } from './domain/filter';
 import { datePresets } from './domain/histogram';
 import { formatIssue } from './domain/issues';
-import { placeNames } from './domain/places';
+import { buildPlaceTable, placeNames } from './domain/places';
 import { decodeView } from './domain/view-state';
 import { openDataset } from './io/dataset';
 import { dataParam, hrefForView, onHistoryMove, readQuery, writeView } from './io/url-history';
@@ -85,6 +85,7 @@ async function start(): Promise<void> {
   }
 
   let atlas: Atlas | null = null;
+  const places = buildPlaceTable(incidents);
   const layer = new IncidentLayer(map, incidents, {
     onSelect: (i, byKeyboard) => atlas?.select(i, byKeyboard ? 'keyboard' : 'map'),
     onClose: (i) => atlas?.closed(i),
@@ -100,7 +101,7 @@ async function start(): Promise<void> {
   });
   const types = typesPresent(index);
   const filters = new FiltersPanel(byId('filters'), {
-    actors: actorsByFrequency(index),
+    actorNames: index.actorNames,
     types,
     presets: datePresets(index.firstDay, index.lastDay, index.newestFirst),
     onChange: (filter) => atlas?.setFilter(filter),
@@ -133,7 +134,7 @@ async function start(): Promise<void> {
       clear: byId<HTMLButtonElement>('clear-filters'),
       writeUrl: writeView,
       labelPlaces: (shown) =>
-        basemap.setPlaceLabels(placeNames(incidents, shown).map((p) => ({ ...p, kind: 'place' }))),
+        basemap.setPlaceLabels(placeNames(places, shown).map((p) => ({ ...p, kind: 'place' }))),
       showMap: () => {
         if (narrowScreen.matches) switcher.show('map');
       },

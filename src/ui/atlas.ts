@@ -4,14 +4,7 @@
  * list, the filters and the timeline. The URL mirrors the view: each filter change is one history entry;
  * opening an incident amends the current entry.
  */
-import {
-  dateExtent,
-  facetCounts,
-  filterIncidents,
-  type IncidentFilter,
-  NO_FILTER,
-  TYPE_KEYS,
-} from '../domain/filter';
+import { dateExtent, filterAndCount, type IncidentFilter, NO_FILTER } from '../domain/filter';
 import { encodeView, sameFilter, type ViewState } from '../domain/view-state';
 import type { Dataset } from '../io/dataset';
 import type { IncidentLayer } from '../map/incident-layer';
@@ -125,18 +118,18 @@ export class Atlas {
   private render(): void {
     const { index, incidents } = this.dataset;
     const { filter } = this.view;
-    this.shown = filterIncidents(index, filter);
+    const { shown, counts } = filterAndCount(index, filter);
+    this.shown = shown;
     // An open incident that the new filter hides is closed, so the map never shows what the list does not.
     const selected = this.selectedIndex();
     if (selected !== null && !this.shown.includes(selected)) {
       this.view = { ...this.view, selected: null };
       this.parts.layer.close();
     }
-    const counts = facetCounts(index, filter);
     this.parts.layer.setIncidents(this.shown);
     this.parts.labelPlaces(this.shown);
     this.parts.list.render(this.shown, this.selectedIndex());
-    this.parts.filters.render(filter, counts, index.actorIdOf, (key) => TYPE_KEYS.indexOf(key));
+    this.parts.filters.render(filter, counts);
     this.parts.timeline.setData(index.firstDay, index.lastDay, counts.undated);
     const extent = this.extent;
     this.parts.timeline.setRange(
