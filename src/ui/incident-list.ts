@@ -57,8 +57,8 @@ export class IncidentList {
   private readonly virtual: VirtualList;
   private readonly parts = new WeakMap<HTMLLIElement, RowParts>();
   private shown: ArrayLike<number> = new Uint32Array(0);
-  /** Incident index → position in `shown`, built lazily (only to find the open or focused incident). */
-  private positionOf: Map<number, number> | null = null;
+  /** The last position found by `position` (the open incident's, usually), for `shown` as it is. */
+  private found: { index: number; position: number | null } | null = null;
   private current: number | null = null;
 
   constructor(
@@ -85,7 +85,7 @@ export class IncidentList {
   /** Shows the incidents at `indices`, in that order, and marks `selected` (an index) as current. */
   render(indices: ArrayLike<number>, selected: number | null): void {
     this.shown = indices;
-    this.positionOf = null;
+    this.found = null;
     this.current = selected;
     const n = indices.length;
     this.summary.textContent =
@@ -112,13 +112,19 @@ export class IncidentList {
     this.virtual.refresh();
   }
 
-  /** Position of incident `index` in the list, or null when it is not listed. */
+  /** Position of incident `index` in the list, or null when it is not listed: one scan of a typed array. */
   private position(index: number): number | null {
-    if (this.positionOf === null) {
-      this.positionOf = new Map();
-      for (let k = 0; k < this.shown.length; k++) this.positionOf.set(this.shown[k] as number, k);
+    if (this.found?.index === index) return this.found.position;
+    const { shown } = this;
+    let position: number | null = null;
+    for (let k = 0; k < shown.length; k++) {
+      if (shown[k] === index) {
+        position = k;
+        break;
+      }
     }
-    return this.positionOf.get(index) ?? null;
+    this.found = { index, position };
+    return position;
   }
 
   private createRow(item: HTMLLIElement): HTMLElement {
