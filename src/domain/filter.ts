@@ -230,6 +230,16 @@ const UNDATED = 2; // passes every filter but the date
  * Each incident's actor entries are read once, both to test the actor filter and to count.
  */
 export function filterAndCount(index: IncidentIndex, filter: IncidentFilter): FilterResult {
+  return scan(index, filter, true);
+}
+
+/** Facet counts: each facet ignores its own filter and honours all the others (see `filterAndCount`). */
+export function facetCounts(index: IncidentIndex, filter: IncidentFilter): FacetCounts {
+  return scan(index, filter, false).counts;
+}
+
+/** The scan behind `filterAndCount`; without `withShown` the shown indices are not collected. */
+function scan(index: IncidentIndex, filter: IncidentFilter, withShown: boolean): FilterResult {
   const c = compile(index, filter);
   const { firstDay, lastDay, typeCode, actorStart, entryActor, entryFlags } = index;
   const { from, to, typeMask, actorMask, flagMask, actorActive } = c;
@@ -261,9 +271,9 @@ export function filterAndCount(index: IncidentIndex, filter: IncidentFilter): Fi
     if (!actorOk) continue;
     if (date) types[type] = (types[type] as number) + 1;
     if (typeOk) {
-      state[i] = date ? SHOWN | UNDATED : UNDATED;
+      state[i] = date && withShown ? SHOWN | UNDATED : UNDATED;
       undatedCount++;
-      if (date) shownCount++;
+      if (date && withShown) shownCount++;
     }
   }
   const shown = new Uint32Array(shownCount);
@@ -279,11 +289,6 @@ export function filterAndCount(index: IncidentIndex, filter: IncidentFilter): Fi
     if (bits & SHOWN) shown[s++] = i;
   }
   return { shown, counts: { actors, types, undated } };
-}
-
-/** Facet counts: each facet ignores its own filter and honours all the others (see `filterAndCount`). */
-export function facetCounts(index: IncidentIndex, filter: IncidentFilter): FacetCounts {
-  return filterAndCount(index, filter).counts;
 }
 
 /** The first and last local day of any incident, or null for an empty index. */
