@@ -259,7 +259,7 @@ function scan(index: IncidentIndex, filter: IncidentFilter, withShown: boolean):
       for (let e = actorStart[i] as number, end = actorStart[i + 1] as number; e < end; e++) {
         if (((entryFlags[e] as number) & flagMask) !== flagMask) continue;
         const id = entryActor[e] as number;
-        if (actorMask === null || actorMask[id] === 1) actorOk = true;
+        if (!actorOk && (actorMask === null || actorMask[id] === 1)) actorOk = true;
         if (countActors) {
           if (seenBy[id] !== i) {
             seenBy[id] = i;
@@ -276,11 +276,18 @@ function scan(index: IncidentIndex, filter: IncidentFilter, withShown: boolean):
       if (date && withShown) shownCount++;
     }
   }
+  const order = index.newestFirst;
+  if (undatedCount === index.count && shownCount === (withShown ? index.count : 0)) {
+    // Nothing filtered out (the usual state): copy the order instead of testing every incident again.
+    return {
+      shown: withShown ? order.slice() : new Uint32Array(0),
+      counts: { actors, types, undated: order.slice() },
+    };
+  }
   const shown = new Uint32Array(shownCount);
   const undated = new Uint32Array(undatedCount);
   let s = 0;
   let u = 0;
-  const order = index.newestFirst;
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
     const bits = state[i] as number;
