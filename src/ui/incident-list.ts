@@ -162,7 +162,7 @@ export class IncidentList {
     parts.icon.replaceChildren(createSymbolSvg(symbolFor(incident.eventType), 18));
     parts.date.textContent = formatIncidentDate(incident.date);
     parts.title.textContent = incident.title;
-    button.title = incident.title;
+    parts.title.title = incident.title; // a tooltip for a title cut short; not part of the button's name
     const hints = [formatDatePrecision(incident.date)];
     if (incident.locationPrecision !== 'exact')
       hints.push(`location ${incident.locationPrecision === 'near' ? 'approximate' : 'regional'}`);
