@@ -1,13 +1,8 @@
 // @vitest-environment happy-dom
 import fastCheck from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  listWindow,
-  positionForKey,
-  scrollTopFor,
-  VirtualList,
-  type WindowInput,
-} from '../../src/ui/virtual-list';
+import { listWindow, positionForKey, scrollTopFor, type WindowInput } from '../../src/ui/list-window';
+import { VirtualList } from '../../src/ui/virtual-list';
 
 const base: WindowInput = {
   count: 1_000,
