@@ -205,44 +205,97 @@ export interface FacetCounts {
   readonly actors: Uint32Array;
   /** Per type code (position in TYPE_KEYS): incidents of that type passing the other filters. */
   readonly types: Uint32Array;
-  /** Incidents passing every filter except the date (for the timeline's bars). */
+  /** Incidents passing every filter except the date (for the timeline's bars), newest first. */
   readonly undated: Uint32Array;
 }
 
-function increment(counts: Uint32Array, at: number): void {
-  counts[at] = (counts[at] as number) + 1;
+/** What one filter change needs: the incidents shown and the facet counts, from the same scan. */
+export interface FilterResult {
+  /** Indices of the incidents that pass the filter, newest first (as `filterIncidents`). */
+  readonly shown: Uint32Array;
+  readonly counts: FacetCounts;
 }
 
-/** Facet counts: each facet ignores its own filter and honours all the others. */
+// Bits of an incident's state in `filterAndCount`.
+const SHOWN = 1; // passes every filter
+const UNDATED = 2; // passes every filter but the date
+
+/**
+ * The incidents passing `filter` and the facet counts, in ONE sequential scan of the columns plus one
+ * pass over `newestFirst` to emit both index lists in order. Each facet ignores its own filter:
+ * - type counts: incidents passing the date and actor filters, by type;
+ * - actor counts: per actor, incidents passing the date and type filters that have an entry for that actor
+ *   satisfying the role and attribution (the names chosen are ignored; an actor counts once per incident);
+ * - `undated`: incidents passing the type and actor filters, whatever their date.
+ * Each incident's actor entries are read once, both to test the actor filter and to count.
+ */
+export function filterAndCount(index: IncidentIndex, filter: IncidentFilter): FilterResult {
+  return scan(index, filter, true);
+}
+
+/** Facet counts: each facet ignores its own filter and honours all the others (see `filterAndCount`). */
 export function facetCounts(index: IncidentIndex, filter: IncidentFilter): FacetCounts {
+  return scan(index, filter, false).counts;
+}
+
+/** The scan behind `filterAndCount`; without `withShown` the shown indices are not collected. */
+function scan(index: IncidentIndex, filter: IncidentFilter, withShown: boolean): FilterResult {
   const c = compile(index, filter);
+  const { firstDay, lastDay, typeCode, actorStart, entryActor, entryFlags } = index;
+  const { from, to, typeMask, actorMask, flagMask, actorActive } = c;
   const actors = new Uint32Array(index.actorNames.length);
   const seenBy = new Int32Array(index.actorNames.length).fill(-1); // count an actor once per incident
   const types = new Uint32Array(TYPE_KEYS.length);
-  const undatedPass = new Uint8Array(index.count);
+  const state = new Uint8Array(index.count);
+  let shownCount = 0;
   let undatedCount = 0;
   for (let i = 0; i < index.count; i++) {
-    const date = matchesDate(index, c, i);
-    const type = matchesType(index, c, i);
-    const actor = matchesActor(index, c, i);
-    if (date && actor) increment(types, index.typeCode[i] as number);
-    if (type && actor) {
-      undatedPass[i] = 1;
-      undatedCount++;
-    }
-    if (!(date && type)) continue;
-    for (let e = index.actorStart[i] as number, end = index.actorStart[i + 1] as number; e < end; e++) {
-      const id = index.entryActor[e] as number;
-      if (seenBy[id] !== i && entryMatches(index, c, e, true)) {
-        seenBy[id] = i;
-        increment(actors, id);
+    const date = (lastDay[i] as number) >= from && (firstDay[i] as number) <= to;
+    const type = typeCode[i] as number;
+    const typeOk = typeMask === null || typeMask[type] === 1;
+    const countActors = date && typeOk;
+    let actorOk = !actorActive;
+    if (countActors || !actorOk) {
+      for (let e = actorStart[i] as number, end = actorStart[i + 1] as number; e < end; e++) {
+        if (((entryFlags[e] as number) & flagMask) !== flagMask) continue;
+        const id = entryActor[e] as number;
+        if (!actorOk && (actorMask === null || actorMask[id] === 1)) actorOk = true;
+        if (countActors) {
+          if (seenBy[id] !== i) {
+            seenBy[id] = i;
+            actors[id] = (actors[id] as number) + 1;
+          }
+        } else if (actorOk) break; // nothing left to learn from this incident's entries
       }
     }
+    if (!actorOk) continue;
+    if (date) types[type] = (types[type] as number) + 1;
+    if (typeOk) {
+      state[i] = date && withShown ? SHOWN | UNDATED : UNDATED;
+      undatedCount++;
+      if (date && withShown) shownCount++;
+    }
   }
+  const order = index.newestFirst;
+  if (undatedCount === index.count && shownCount === (withShown ? index.count : 0)) {
+    // Nothing filtered out (the usual state): copy the order instead of testing every incident again.
+    return {
+      shown: withShown ? order.slice() : new Uint32Array(0),
+      counts: { actors, types, undated: order.slice() },
+    };
+  }
+  const shown = new Uint32Array(shownCount);
   const undated = new Uint32Array(undatedCount);
-  let k = 0;
-  for (const i of index.newestFirst) if (undatedPass[i] === 1) undated[k++] = i;
-  return { actors, types, undated };
+  let s = 0;
+  let u = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    const bits = state[i] as number;
+    if (bits === 0) continue;
+    undated[u++] = i;
+    if (bits & SHOWN) shown[s++] = i;
+  }
+  return { shown, counts: { actors, types, undated } };
 }
 
 /** The first and last local day of any incident, or null for an empty index. */

@@ -10,14 +10,7 @@
  */
 
 import type { Dataset } from '../domain/dataset';
-import {
-  dateExtent,
-  facetCounts,
-  filterIncidents,
-  type IncidentFilter,
-  NO_FILTER,
-  TYPE_KEYS,
-} from '../domain/filter';
+import { dateExtent, filterAndCount, type IncidentFilter, NO_FILTER } from '../domain/filter';
 import { formatIncidentDate } from '../domain/format';
 import { brushRange } from '../domain/histogram';
 import type { IncidentId } from '../domain/incident';
@@ -262,18 +255,18 @@ export class Atlas {
   private render(): void {
     const { index, incidents } = this.dataset;
     const { filter } = this.view;
-    this.shown = filterIncidents(index, filter);
+    const { shown, counts } = filterAndCount(index, filter);
+    this.shown = shown;
     // An open incident that the new filter hides is closed, so the map never shows what the list does not.
     const selected = this.selectedIndex();
     if (selected !== null && !this.shown.includes(selected)) {
       this.view = { ...this.view, selected: null };
       this.parts.layer.close();
     }
-    const counts = facetCounts(index, filter);
     this.parts.layer.setIncidents(this.shown);
     this.parts.labelPlaces(this.shown);
     this.parts.list.render(this.shown, this.selectedIndex());
-    this.parts.filters.render(filter, counts, index.actorIdOf, (key) => TYPE_KEYS.indexOf(key));
+    this.parts.filters.render(filter, counts);
     this.parts.timeline.setData(index.firstDay, index.lastDay, counts.undated);
     this.parts.timeline.setRange(brushRange(filter.from, filter.to, this.extent));
     const total = incidents.length;

@@ -6,9 +6,9 @@
 import L from 'leaflet';
 import { el } from '../dom/el';
 import type { Dataset } from '../domain/dataset';
-import { actorsByFrequency, typesPresent } from '../domain/filter';
+import { typesPresent } from '../domain/filter';
 import { datePresets } from '../domain/histogram';
-import { placeNames } from '../domain/places';
+import { buildPlaceTable, placeNames } from '../domain/places';
 import { buildRelationGraph, chainOf, storyLength } from '../domain/story';
 import { decodeView } from '../domain/view-state';
 import { hrefForView, onHistoryMove, readQuery, writeView } from '../io/url-history';
@@ -86,6 +86,7 @@ export class DatasetView {
     const { incidents, index, positionOf } = dataset;
     // Story mode: the relation graph once per dataset, the "Relations" overlay and the story bar.
     const graph = buildRelationGraph(incidents, positionOf);
+    const places = buildPlaceTable(incidents);
     this.relations = new RelationLayer(incidents, !host.narrow()).addTo(host.map);
     host.basemap.layers.addOverlay(this.relations, 'Relations');
     this.storyBar = new StoryBar(host.mapPanel, {
@@ -122,7 +123,7 @@ export class DatasetView {
     const list = new IncidentList(host.list, incidents, { onChoose: (i) => atlas?.select(i, 'list') });
     const types = typesPresent(index);
     const filters = new FiltersPanel(host.filters, {
-      actors: actorsByFrequency(index),
+      actorNames: index.actorNames,
       types,
       presets: datePresets(index.firstDay, index.lastDay, index.newestFirst),
       onChange: (filter) => atlas?.setFilter(filter),
@@ -145,7 +146,7 @@ export class DatasetView {
         clear: host.clear,
         writeUrl: writeView,
         labelPlaces: (shown) => {
-          host.basemap.setPlaceLabels(placeNames(incidents, shown).map((p) => ({ ...p, kind: 'place' })));
+          host.basemap.setPlaceLabels(placeNames(places, shown).map((p) => ({ ...p, kind: 'place' })));
           host.onShown(shown.length);
         },
         showMap: () => host.showMap(),

@@ -1,13 +1,15 @@
 /**
  * The filter controls: From/To dates with presets, the Actor facet (searchable, multi-select, with role and
- * attribution restrictions) and the Event type facet. It owns no state: `render` shows a filter and its
- * counts, and every user change is reported once as a complete new filter through `onChange`.
+ * attribution restrictions; see actor-facet.ts) and the Event type facet. It owns no state: `render`
+ * shows a filter and its counts, and every user change is reported once as a complete new filter through
+ * `onChange`.
  */
 import { el } from '../dom/el';
 import { dayFromIso, isoFromDay } from '../domain/date';
-import type { FacetCounts, IncidentFilter, TypeKey } from '../domain/filter';
+import { type FacetCounts, type IncidentFilter, TYPE_KEYS, type TypeKey } from '../domain/filter';
 import type { DayRange } from '../domain/histogram';
 import { createSymbolSvg, symbolFor } from '../map/symbols';
+import { ActorFacet } from './actor-facet';
 
 export interface FilterPresets {
   readonly last30: DayRange | null;
@@ -15,15 +17,13 @@ export interface FilterPresets {
 }
 
 export interface FiltersPanelOptions {
-  /** Every actor in the dataset, most frequent first. */
-  readonly actors: readonly string[];
+  /** Every actor in the dataset; an actor id is a position here, as in `FacetCounts.actors`. */
+  readonly actorNames: readonly string[];
   /** Event-type keys present in the dataset. */
   readonly types: readonly TypeKey[];
   readonly presets: FilterPresets;
   onChange(next: IncidentFilter): void;
 }
-
-const SEARCH_THRESHOLD = 8; // actors; above this the facet gets a search box
 
 interface FacetRow {
   readonly item: HTMLLIElement;
@@ -47,7 +47,7 @@ export class FiltersPanel {
   private readonly from: HTMLInputElement;
   private readonly to: HTMLInputElement;
   private readonly dateError: HTMLParagraphElement;
-  private readonly actorRows = new Map<string, FacetRow>();
+  private readonly actors: ActorFacet;
   private readonly typeRows = new Map<TypeKey, FacetRow>();
   private readonly role: HTMLSelectElement;
   private readonly firmOnly: HTMLInputElement;
@@ -123,33 +123,10 @@ export class FiltersPanel {
       ),
     );
 
-    // Actor facet
-    const actorList = el('ul', { className: 'facet-list', attrs: { id: 'actor-options' } });
-    for (const name of options.actors) {
-      const row = facetRow(name, name, null, 'actor');
-      row.box.addEventListener('change', () => this.toggle('actors', name, row.box.checked));
-      this.actorRows.set(name, row);
-      actorList.appendChild(row.item);
-    }
-    let search: HTMLElement | null = null;
-    if (options.actors.length > SEARCH_THRESHOLD) {
-      const input = el('input', {
-        className: 'text-input',
-        attrs: { type: 'search', id: 'actor-search', autocomplete: 'off', 'aria-controls': 'actor-options' },
-      });
-      input.addEventListener('input', () => {
-        const needle = input.value.trim().toLocaleLowerCase();
-        for (const [name, row] of this.actorRows) {
-          row.item.hidden = needle !== '' && !name.toLocaleLowerCase().includes(needle) && !row.box.checked;
-        }
-      });
-      search = el(
-        'label',
-        { className: 'select-label', attrs: { for: 'actor-search' } },
-        'Search actors',
-        input,
-      );
-    }
+    this.actors = new ActorFacet({
+      names: options.actorNames,
+      onToggle: (name, on) => this.toggle('actors', name, on),
+    });
     this.role = el(
       'select',
       { className: 'select-input', attrs: { id: 'filter-role' } },
@@ -170,8 +147,7 @@ export class FiltersPanel {
       'fieldset',
       { className: 'filter-group' },
       el('legend', {}, 'Actor'),
-      search,
-      actorList,
+      ...this.actors.nodes,
       el(
         'div',
         { className: 'facet-options' },
@@ -200,12 +176,7 @@ export class FiltersPanel {
   }
 
   /** Shows `filter` and the facet counts; never emits. */
-  render(
-    filter: IncidentFilter,
-    counts: FacetCounts,
-    actorIdOf: ReadonlyMap<string, number>,
-    typeCodeOf: (key: TypeKey) => number,
-  ): void {
+  render(filter: IncidentFilter, counts: FacetCounts): void {
     this.filter = filter;
     const fromText = filter.from === null ? '' : isoFromDay(filter.from);
     const toText = filter.to === null ? '' : isoFromDay(filter.to);
@@ -214,12 +185,9 @@ export class FiltersPanel {
       this.from.value = fromText;
     if (document.activeElement !== this.to || dayFromIso(this.to.value) !== filter.to) this.to.value = toText;
     this.setDateError('');
-    for (const [name, row] of this.actorRows) {
-      const n = counts.actors[actorIdOf.get(name) ?? -1] ?? 0;
-      this.renderRow(row, filter.actors.includes(name), n);
-    }
+    this.actors.render(filter.actors, counts.actors);
     for (const [key, row] of this.typeRows) {
-      this.renderRow(row, filter.types.includes(key), counts.types[typeCodeOf(key)] ?? 0);
+      this.renderRow(row, filter.types.includes(key), counts.types[TYPE_KEYS.indexOf(key)] ?? 0);
     }
     this.role.value = filter.role;
     this.firmOnly.checked = filter.attribution === 'confirmed';

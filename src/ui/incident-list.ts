@@ -1,20 +1,27 @@
 /**
  * The list named "Incidents": one button per incident that passes the filters, newest first, with date,
  * title, place and hints about how exact the date and place are and how firm the attribution is.
- * Items are created once per incident and reused, so re-filtering a long list moves nodes, not text.
+ *
+ * Every match is listed, in order, however many there are: the list is virtualised (src/ui/virtual-list.ts),
+ * so only the rows on screen exist as DOM nodes and a filter change costs the same for 10 or 1,000,000
+ * matches. One row is the tab stop; the arrow keys, Home/End and Page Up/Down move between rows.
  */
 import { el } from '../dom/el';
 import { formatDatePrecision, formatIncidentDate, formatPlace } from '../domain/format';
 import type { Incident } from '../domain/incident';
 import { createSymbolSvg, symbolFor } from '../map/symbols';
+import { VirtualList } from './virtual-list';
+import './incident-list.css';
 
 export interface IncidentListOptions {
   /** The user chose the incident at `index` (click, Enter or Space). */
   onChoose(index: number): void;
+  /** The element the list scrolls in; default: the nearest scrolling ancestor of the container. */
+  readonly scroller?: HTMLElement;
 }
 
-/** Most items rendered at once; past this the list says how many more match (zoom or filter to see them). */
-const MAX_ITEMS = 500;
+/** Row height in rem: date, title and meta lines of incident-list.css, plus padding. */
+const ROW_REM = 4.25;
 
 /** The first-listed perpetrator and how firm its attribution is, e.g. `Kataib Hezbollah: suspected`. */
 function perpetratorHint(incident: Incident): string | null {
@@ -25,10 +32,33 @@ function perpetratorHint(incident: Incident): string | null {
   return `${first.name}: ${first.attribution}${more}`;
 }
 
+/** The nearest ancestor of `node` that scrolls vertically (the page's scrolling element if none). */
+export function scrollParent(node: HTMLElement): HTMLElement {
+  for (let at = node.parentElement; at !== null; at = at.parentElement) {
+    const { overflowY } = getComputedStyle(at);
+    if (overflowY === 'auto' || overflowY === 'scroll') return at;
+  }
+  return (document.scrollingElement as HTMLElement | null) ?? document.documentElement;
+}
+
+/** The parts of a row, found again when the row is reused for another incident. */
+interface RowParts {
+  readonly button: HTMLButtonElement;
+  readonly icon: HTMLSpanElement;
+  readonly date: HTMLSpanElement;
+  readonly title: HTMLSpanElement;
+  readonly meta: HTMLSpanElement;
+}
+
 export class IncidentList {
   private readonly list: HTMLOListElement;
-  private readonly more: HTMLParagraphElement;
-  private readonly items = new Map<number, { li: HTMLLIElement; button: HTMLButtonElement }>();
+  private readonly summary: HTMLParagraphElement;
+  private readonly empty: HTMLParagraphElement;
+  private readonly virtual: VirtualList;
+  private readonly parts = new WeakMap<HTMLLIElement, RowParts>();
+  private shown: ArrayLike<number> = new Uint32Array(0);
+  /** The last position found by `position` (the open incident's, usually), for `shown` as it is. */
+  private found: { index: number; position: number | null } | null = null;
   private current: number | null = null;
 
   constructor(
@@ -37,65 +67,110 @@ export class IncidentList {
     private readonly options: IncidentListOptions,
   ) {
     this.list = el('ol', { className: 'incident-list', attrs: { 'aria-label': 'Incidents' } });
-    this.more = el('p', { className: 'empty-state' });
-    container.replaceChildren(this.list, this.more);
+    this.summary = el('p', { className: 'list-summary', attrs: { id: 'incident-list-summary' } });
+    this.empty = el('p', { className: 'empty-state' }, 'No incident matches these filters.');
+    this.empty.hidden = true;
+    this.list.setAttribute('aria-describedby', 'incident-list-summary');
+    container.replaceChildren(this.summary, this.list, this.empty);
+    const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    this.virtual = new VirtualList(this.list, {
+      rowHeight: Math.round(ROW_REM * rem),
+      scroller: options.scroller ?? scrollParent(container),
+      keyOf: (position) => this.shown[position] as number,
+      createRow: (item) => this.createRow(item),
+      renderRow: (item, position) => this.renderRow(item, position),
+    });
   }
 
   /** Shows the incidents at `indices`, in that order, and marks `selected` (an index) as current. */
   render(indices: ArrayLike<number>, selected: number | null): void {
-    const shown = Math.min(indices.length, MAX_ITEMS);
-    const nodes: HTMLLIElement[] = [];
-    for (let k = 0; k < shown; k++) nodes.push(this.itemFor(indices[k] as number).li);
-    this.list.replaceChildren(...nodes);
-    if (indices.length === 0) this.more.textContent = 'No incident matches these filters.';
-    else if (indices.length > shown)
-      this.more.textContent = `…and ${indices.length - shown} more. Narrow the filters to list them.`;
-    else this.more.textContent = '';
+    this.shown = indices;
+    this.found = null;
+    this.current = selected;
+    const n = indices.length;
+    this.summary.textContent =
+      n === 0 ? '' : `${n.toLocaleString('en-US')} incident${n === 1 ? '' : 's'}, newest first`;
+    this.empty.hidden = n > 0;
+    this.virtual.setCount(n);
     this.markCurrent(selected);
   }
 
-  /** Moves keyboard focus to the item of `index`, when it is listed. */
+  /** Moves keyboard focus to the item of `index`, scrolling to it, when it is listed. */
   focusItem(index: number): void {
-    const item = this.items.get(index);
-    if (item?.li.isConnected) item.button.focus();
+    const position = this.position(index);
+    if (position !== null) this.virtual.focusRow(position);
   }
 
   /** Highlights the item of `index` (or none) and scrolls it into view within the list. */
   markCurrent(index: number | null): void {
-    if (this.current !== null) this.items.get(this.current)?.button.removeAttribute('aria-current');
     this.current = index;
-    if (index === null) return;
-    const item = this.items.get(index);
-    if (!item?.li.isConnected) return;
-    item.button.setAttribute('aria-current', 'true');
-    item.li.scrollIntoView({ block: 'nearest' });
+    const position = index === null ? null : this.position(index);
+    if (position !== null) {
+      this.virtual.scrollToIndex(position);
+      this.virtual.setTabStop(position);
+    }
+    this.virtual.refresh();
   }
 
-  private itemFor(index: number) {
-    let item = this.items.get(index);
-    if (item) return item;
+  /** Position of incident `index` in the list, or null when it is not listed: one scan of a typed array. */
+  private position(index: number): number | null {
+    if (this.found?.index === index) return this.found.position;
+    const { shown } = this;
+    let position: number | null = null;
+    for (let k = 0; k < shown.length; k++) {
+      if (shown[k] === index) {
+        position = k;
+        break;
+      }
+    }
+    this.found = { index, position };
+    return position;
+  }
+
+  private createRow(item: HTMLLIElement): HTMLElement {
+    const icon = el('span', { className: 'item-icon' });
+    const date = el('span', { className: 'item-date' });
+    const title = el('span', { className: 'item-title' });
+    const meta = el('span', { className: 'item-meta' });
+    const button = el(
+      'button',
+      { className: 'incident-item', attrs: { type: 'button' } },
+      icon,
+      date,
+      title,
+      meta,
+    );
+    button.addEventListener('click', () => {
+      const index = Number(button.dataset.index);
+      if (Number.isInteger(index)) this.options.onChoose(index);
+    });
+    item.appendChild(button);
+    this.parts.set(item, { button, icon, date, title, meta });
+    return button;
+  }
+
+  private renderRow(item: HTMLLIElement, position: number): void {
+    const parts = this.parts.get(item);
+    const index = this.shown[position];
+    if (parts === undefined || index === undefined) throw new RangeError(`No row at position ${position}`);
     const incident = this.incidents[index] as Incident;
+    const { button } = parts;
+    button.dataset.index = String(index);
+    button.dataset.incidentId = incident.id;
+    if (index === this.current) button.setAttribute('aria-current', 'true');
+    else button.removeAttribute('aria-current');
+    parts.icon.replaceChildren(createSymbolSvg(symbolFor(incident.eventType), 18));
+    parts.date.textContent = formatIncidentDate(incident.date);
+    parts.title.textContent = incident.title;
+    parts.title.title = incident.title; // a tooltip for a title cut short; not part of the button's name
     const hints = [formatDatePrecision(incident.date)];
     if (incident.locationPrecision !== 'exact')
       hints.push(`location ${incident.locationPrecision === 'near' ? 'approximate' : 'regional'}`);
     const attribution = perpetratorHint(incident);
     if (attribution) hints.push(attribution);
-    const button = el(
-      'button',
-      { className: 'incident-item', attrs: { type: 'button', 'data-incident-id': incident.id } },
-      createSymbolSvg(symbolFor(incident.eventType), 18),
-      el('span', { className: 'item-date' }, formatIncidentDate(incident.date)),
-      el('span', { className: 'item-title' }, incident.title),
-      el(
-        'span',
-        { className: 'item-meta' },
-        formatPlace(incident.place),
-        ...hints.map((h) => el('span', { className: 'hint' }, h)),
-      ),
+    parts.meta.replaceChildren(
+      formatPlace(incident.place),
+      ...hints.map((h) => el('span', { className: 'hint' }, h)),
     );
-    button.addEventListener('click', () => this.options.onChoose(index));
-    item = { li: el('li', {}, button), button };
-    this.items.set(index, item);
-    return item;
   }
 }

@@ -20,6 +20,7 @@ import {
 import {
   buildIndex,
   facetCounts,
+  filterAndCount,
   filterIncidents,
   type IncidentFilter,
   NO_FILTER,
@@ -274,6 +275,16 @@ describe('1M incidents: facet counts', () => {
   bench(
     'facetCounts(), year + actor + role + attribution + type',
     () => void facetCounts(index, COMBINED),
+    BENCH,
+  );
+});
+
+describe('1M incidents: one filter change as the app makes it (shown + facet counts, one scan)', () => {
+  bench('filterAndCount(), no filter', () => void filterAndCount(index, NO_FILTER), BENCH);
+  bench('filterAndCount(), one month', () => void filterAndCount(index, MONTH), BENCH);
+  bench(
+    'filterAndCount(), year + actor + role + attribution + type',
+    () => void filterAndCount(index, COMBINED),
     BENCH,
   );
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fastCheck from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../src/domain/date';
 import {
@@ -7,6 +8,7 @@ import {
   dateExtent,
   type FacetCounts,
   facetCounts,
+  filterAndCount,
   filterIncidents,
   type IncidentFilter,
   type IncidentIndex,
@@ -467,5 +469,111 @@ describe('dateExtent', () => {
 
   it('is null for no incidents', () => {
     expect(dateExtent(buildIndex([]))).toBeNull();
+  });
+});
+
+describe('filterAndCount against a naive reference, under random data and filters', () => {
+  const NAMES = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'];
+  const ROLES = ['perpetrator', 'target', 'party'] as const;
+  const ATTRIBUTIONS = ['confirmed', 'claimed', 'suspected', 'disputed', 'unknown'] as const;
+  const TYPES = TYPE_KEYS.filter((t) => t !== 'none');
+  const start = day('2020-01-01');
+  const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+  const feature = fastCheck.record({
+    offset: fastCheck.integer({ min: 0, max: 40 }),
+    length: fastCheck.integer({ min: 0, max: 3 }), // days; 0 = a single day
+    precision: fastCheck.constantFrom('day', 'week', 'month'),
+    type: fastCheck.option(fastCheck.constantFrom(...TYPES), { nil: undefined }),
+    actors: fastCheck.array(
+      fastCheck.tuple(
+        fastCheck.constantFrom(...NAMES),
+        fastCheck.constantFrom(...ROLES),
+        fastCheck.constantFrom(...ATTRIBUTIONS),
+      ),
+      { maxLength: 3 },
+    ),
+  });
+  const filter = fastCheck.record({
+    from: fastCheck.option(fastCheck.integer({ min: -5, max: 45 }), { nil: null }),
+    to: fastCheck.option(fastCheck.integer({ min: -5, max: 45 }), { nil: null }),
+    actors: fastCheck.subarray([...NAMES, 'Nobody']),
+    role: fastCheck.constantFrom('any', 'perpetrator', 'target'),
+    attribution: fastCheck.constantFrom('any', 'confirmed'),
+    types: fastCheck.subarray(TYPE_KEYS as TypeKey[]),
+  });
+
+  /** The rules of filter.ts, written the obvious way over the incident objects. */
+  function reference(incidents: readonly Incident[], f: IncidentFilter) {
+    const from = f.from ?? Number.NEGATIVE_INFINITY;
+    const to = f.to ?? Number.POSITIVE_INFINITY;
+    const entryOk = (a: Incident['actors'][number], ignoreNames: boolean) =>
+      (f.role === 'any' || a.role === f.role) &&
+      (f.attribution === 'any' || a.attribution === 'confirmed' || a.attribution === 'claimed') &&
+      (ignoreNames || f.actors.length === 0 || f.actors.includes(a.name));
+    const actorActive = f.actors.length > 0 || f.role !== 'any' || f.attribution !== 'any';
+    const dateOk = (i: Incident) => i.date.lastDay >= from && i.date.firstDay <= to;
+    const typeOk = (i: Incident) => f.types.length === 0 || f.types.includes(i.eventType ?? 'none');
+    const actorOk = (i: Incident) => !actorActive || i.actors.some((a) => entryOk(a, false));
+    const newestFirst = (keep: (i: Incident) => boolean) =>
+      incidents
+        .map((incident, position) => ({ incident, position }))
+        .filter(({ incident }) => keep(incident))
+        .sort((a, b) => b.incident.date.sortKey - a.incident.date.sortKey || a.position - b.position)
+        .map(({ position }) => position);
+    const types: Partial<Record<TypeKey, number>> = {};
+    const actors: Record<string, number> = {};
+    for (const incident of incidents) {
+      if (dateOk(incident) && actorOk(incident)) {
+        const key = incident.eventType ?? 'none';
+        types[key] = (types[key] ?? 0) + 1;
+      }
+      if (dateOk(incident) && typeOk(incident)) {
+        for (const name of new Set(incident.actors.filter((a) => entryOk(a, true)).map((a) => a.name)))
+          actors[name] = (actors[name] ?? 0) + 1;
+      }
+    }
+    return {
+      shown: newestFirst((i) => dateOk(i) && typeOk(i) && actorOk(i)),
+      undated: newestFirst((i) => typeOk(i) && actorOk(i)),
+      types,
+      actors,
+    };
+  }
+
+  it('gives the same shown incidents, type and actor counts and undated incidents (each facet ignoring its own filter)', () => {
+    fastCheck.assert(
+      fastCheck.property(fastCheck.array(feature, { minLength: 1, maxLength: 25 }), filter, (specs, raw) => {
+        const loaded = load(
+          fc(
+            ...specs.map((s, k) => ({
+              id: `random-${k}`,
+              date:
+                s.length === 0
+                  ? iso(start + s.offset)
+                  : `${iso(start + s.offset)}/${iso(start + s.offset + s.length)}`,
+              precision: s.length === 0 ? s.precision : 'day',
+              type: s.type,
+              actors: s.actors,
+            })),
+          ),
+        );
+        const f: IncidentFilter = {
+          ...raw,
+          from: raw.from === null ? null : start + raw.from,
+          to: raw.to === null ? null : start + raw.to,
+          types: raw.types,
+        } as IncidentFilter;
+        const expected = reference(loaded.incidents, f);
+        const { shown, counts } = filterAndCount(loaded.index, f);
+        expect([...shown]).toEqual(expected.shown);
+        expect([...filterIncidents(loaded.index, f)]).toEqual(expected.shown);
+        expect([...counts.undated]).toEqual(expected.undated);
+        expect(typeCounts(counts)).toEqual(expected.types);
+        expect(actorCounts(loaded, counts)).toEqual(expected.actors);
+        expect(facetCounts(loaded.index, f)).toEqual(counts);
+      }),
+      { numRuns: 300, seed: 20_261_130 },
+    );
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { actorsByFrequency, type IncidentFilter, NO_FILTER, typesPresent } from '../../src/domain/filter';
+import { type IncidentFilter, NO_FILTER, typesPresent } from '../../src/domain/filter';
 import { datePresets } from '../../src/domain/histogram';
 import { buildRelationGraph, storyLength } from '../../src/domain/story';
 import { decodeView, sameFilter } from '../../src/domain/view-state';
@@ -87,7 +87,7 @@ function mount(pairs: [string, string][]): Mounted {
       } as unknown as IncidentLayer,
       list: new IncidentList(parts.list, dataset.incidents, { onChoose: (i) => atlas?.select(i, 'list') }),
       filters: new FiltersPanel(parts.filters, {
-        actors: actorsByFrequency(index),
+        actorNames: index.actorNames,
         types: typesPresent(index),
         presets: datePresets(index.firstDay, index.lastDay, index.newestFirst),
         onChange: (f) => atlas?.setFilter(f),
