@@ -11,6 +11,7 @@ import bundledDatasetUrl from '../geodata/incidents.geojson?url';
 import { ShelfStore } from './io/shelf-store';
 import { writeDatasetNames } from './io/url-history';
 import { addBasemap } from './map/basemap';
+import { CountRulePreference } from './ui/count-rule';
 import { DataPanel } from './ui/data-panel';
 import { DatasetView } from './ui/dataset-view';
 import { showDatasetHeader, showLoadFailure } from './ui/header';
@@ -54,6 +55,7 @@ const host = {
   clear: header.clear,
   narrow: () => narrowScreen.matches,
   onShown: (n: number) => shelf.setShownCount(n),
+  countRule: new CountRulePreference(window.localStorage),
   showMap: () => {
     if (narrowScreen.matches) switcher.show('map');
   },

@@ -20,6 +20,7 @@ import { buildPopupContent } from '../map/popup-content';
 import { RelationLayer } from '../map/relation-layer';
 import { flyToStep } from '../map/story-camera';
 import { Atlas } from './atlas';
+import type { CountRulePreference } from './count-rule';
 import type { ExportFormat } from './data-panel';
 import { downloadExport } from './export-download';
 import { FiltersPanel } from './filters-panel';
@@ -46,6 +47,8 @@ export interface DatasetViewHost {
   showMap(): void;
   /** The filters now show `n` incidents. */
   onShown(n: number): void;
+  /** The rule that picks one casualty figure where reports disagree. */
+  readonly countRule: CountRulePreference;
 }
 
 const FIT = {
@@ -120,7 +123,11 @@ export class DatasetView {
             }),
         }),
     });
-    const list = new IncidentList(host.list, incidents, { onChoose: (i) => atlas?.select(i, 'list') });
+    const list = new IncidentList(host.list, incidents, {
+      onChoose: (i) => atlas?.select(i, 'list'),
+      countRule: host.countRule.get(),
+      onCountRule: (rule) => host.countRule.set(rule),
+    });
     const types = typesPresent(index);
     const filters = new FiltersPanel(host.filters, {
       actorNames: index.actorNames,
@@ -177,6 +184,7 @@ export class DatasetView {
       this.dataset,
       this.atlas.visible(),
       this.atlas.currentFilter(),
+      this.host.countRule.get(),
       this.host.notices,
     );
   }

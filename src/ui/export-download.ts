@@ -4,6 +4,7 @@
  * never freezes it, then hands the Blob to the browser as a download named for the dataset and filter.
  */
 import { el } from '../dom/el';
+import type { CountRule } from '../domain/counts';
 import type { Dataset } from '../domain/dataset';
 import { isoFromDay } from '../domain/date';
 import { exportCsv } from '../domain/export/csv';
@@ -24,9 +25,14 @@ const MIME: Record<ExportFormat, string> = {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function chunksFor(format: ExportFormat, incidents: readonly Incident[], name: string): Iterable<string> {
-  if (format === 'geojson') return exportGeoJson(incidents);
-  if (format === 'csv') return exportCsv(incidents);
+function chunksFor(
+  format: ExportFormat,
+  incidents: readonly Incident[],
+  name: string,
+  rule: CountRule,
+): Iterable<string> {
+  if (format === 'geojson') return exportGeoJson(incidents); // every report, no rule needed
+  if (format === 'csv') return exportCsv(incidents, rule);
   return exportKml(incidents, name);
 }
 
@@ -36,13 +42,14 @@ export async function downloadExport(
   dataset: Dataset,
   indices: ArrayLike<number>,
   filter: IncidentFilter,
+  rule: CountRule,
   notices: Notices,
 ): Promise<void> {
   const shown: Incident[] = new Array(indices.length);
   for (let k = 0; k < indices.length; k++) shown[k] = dataset.incidents[indices[k] as number] as Incident;
   const parts: string[] = [];
   let n = 0;
-  for (const chunk of chunksFor(format, shown, dataset.name)) {
+  for (const chunk of chunksFor(format, shown, dataset.name, rule)) {
     parts.push(chunk);
     if (++n % CHUNKS_PER_SLICE === 0) await nextTask();
   }

@@ -7,6 +7,8 @@
  * matches. One row is the tab stop; the arrow keys, Home/End and Page Up/Down move between rows.
  */
 import { el } from '../dom/el';
+import { attributionDrawing } from '../domain/attribution';
+import { COUNT_RULE_LABEL, COUNT_RULES, type CountRule, pickCount } from '../domain/counts';
 import { formatDatePrecision, formatIncidentDate, formatPlace } from '../domain/format';
 import type { Incident } from '../domain/incident';
 import { createSymbolSvg, symbolFor } from '../map/symbols';
@@ -18,12 +20,25 @@ export interface IncidentListOptions {
   onChoose(index: number): void;
   /** The element the list scrolls in; default: the nearest scrolling ancestor of the container. */
   readonly scroller?: HTMLElement;
+  /** The rule that picks one casualty figure where reports disagree (default: the latest report). */
+  readonly countRule?: CountRule;
+  /** The user chose another rule. */
+  onCountRule?(rule: CountRule): void;
 }
 
 /** Row height in rem: date, title and meta lines of incident-list.css, plus padding. */
 const ROW_REM = 4.25;
 
 /** The first-listed perpetrator and how firm its attribution is, e.g. `Kataib Hezbollah: suspected`. */
+/** "26 killed (latest of 3 reports)", "3 killed", or null when not reported. */
+function killedHint(incident: Incident, rule: CountRule): string | null {
+  const figure = pickCount(incident.fatalities, rule);
+  if (figure === null) return null;
+  const n = incident.fatalities.reports.length;
+  const which = n > 1 ? ` (${rule} of ${n} reports)` : '';
+  return `${figure.toLocaleString('en-US')} killed${which}`;
+}
+
 function perpetratorHint(incident: Incident): string | null {
   const perpetrators = incident.actors.filter((a) => a.role === 'perpetrator');
   const first = perpetrators[0];
@@ -46,6 +61,7 @@ interface RowParts {
   readonly button: HTMLButtonElement;
   readonly icon: HTMLSpanElement;
   readonly date: HTMLSpanElement;
+  readonly killed: HTMLSpanElement;
   readonly title: HTMLSpanElement;
   readonly meta: HTMLSpanElement;
 }
@@ -60,6 +76,8 @@ export class IncidentList {
   /** The last position found by `position` (the open incident's, usually), for `shown` as it is. */
   private found: { index: number; position: number | null } | null = null;
   private current: number | null = null;
+  private rule: CountRule;
+  private readonly ruleSelect: HTMLSelectElement;
 
   constructor(
     container: HTMLElement,
@@ -71,7 +89,23 @@ export class IncidentList {
     this.empty = el('p', { className: 'empty-state' }, 'No incident matches these filters.');
     this.empty.hidden = true;
     this.list.setAttribute('aria-describedby', 'incident-list-summary');
-    container.replaceChildren(this.summary, this.list, this.empty);
+    this.rule = options.countRule ?? 'latest';
+    this.ruleSelect = el('select', { attrs: { id: 'count-rule' } });
+    for (const rule of COUNT_RULES) {
+      this.ruleSelect.append(el('option', { attrs: { value: rule } }, COUNT_RULE_LABEL[rule]));
+    }
+    this.ruleSelect.value = this.rule;
+    this.ruleSelect.addEventListener('change', () => {
+      this.setCountRule(this.ruleSelect.value as CountRule);
+      options.onCountRule?.(this.rule);
+    });
+    const ruleRow = el(
+      'p',
+      { className: 'count-rule' },
+      el('label', { attrs: { for: 'count-rule' } }, 'Where reports disagree, count the '),
+      this.ruleSelect,
+    );
+    container.replaceChildren(ruleRow, this.summary, this.list, this.empty);
     const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     this.virtual = new VirtualList(this.list, {
       rowHeight: Math.round(ROW_REM * rem),
@@ -80,6 +114,13 @@ export class IncidentList {
       createRow: (item) => this.createRow(item),
       renderRow: (item, position) => this.renderRow(item, position),
     });
+  }
+
+  /** Which report gives the one figure shown per incident where reports disagree; redraws the rows. */
+  setCountRule(rule: CountRule): void {
+    this.rule = rule;
+    this.ruleSelect.value = rule;
+    this.virtual.refresh();
   }
 
   /** Shows the incidents at `indices`, in that order, and marks `selected` (an index) as current. */
@@ -130,13 +171,14 @@ export class IncidentList {
   private createRow(item: HTMLLIElement): HTMLElement {
     const icon = el('span', { className: 'item-icon' });
     const date = el('span', { className: 'item-date' });
+    const killed = el('span', { className: 'item-killed' });
     const title = el('span', { className: 'item-title' });
     const meta = el('span', { className: 'item-meta' });
     const button = el(
       'button',
       { className: 'incident-item', attrs: { type: 'button' } },
       icon,
-      date,
+      el('span', { className: 'item-when' }, date, killed),
       title,
       meta,
     );
@@ -145,7 +187,7 @@ export class IncidentList {
       if (Number.isInteger(index)) this.options.onChoose(index);
     });
     item.appendChild(button);
-    this.parts.set(item, { button, icon, date, title, meta });
+    this.parts.set(item, { button, icon, date, killed, title, meta });
     return button;
   }
 
@@ -159,7 +201,9 @@ export class IncidentList {
     button.dataset.incidentId = incident.id;
     if (index === this.current) button.setAttribute('aria-current', 'true');
     else button.removeAttribute('aria-current');
-    parts.icon.replaceChildren(createSymbolSvg(symbolFor(incident.eventType), 18));
+    parts.icon.replaceChildren(
+      createSymbolSvg(symbolFor(incident.eventType), 18, attributionDrawing(incident)),
+    );
     parts.date.textContent = formatIncidentDate(incident.date);
     parts.title.textContent = incident.title;
     parts.title.title = incident.title; // a tooltip for a title cut short; not part of the button's name
@@ -168,6 +212,8 @@ export class IncidentList {
       hints.push(`location ${incident.locationPrecision === 'near' ? 'approximate' : 'regional'}`);
     const attribution = perpetratorHint(incident);
     if (attribution) hints.push(attribution);
+    const killed = killedHint(incident, this.rule);
+    parts.killed.textContent = killed === null ? '' : ` · ${killed}`;
     parts.meta.replaceChildren(
       formatPlace(incident.place),
       ...hints.map((h) => el('span', { className: 'hint' }, h)),

@@ -177,6 +177,42 @@ describe('opening files', () => {
   });
 });
 
+describe('conflicting casualty reports', () => {
+  it('lists one figure by the rule in force, names the rule, and the CSV export follows it', async () => {
+    const { page } = await openPage(
+      browser(),
+      './?from=2020-03-11&to=2020-03-12&type=Explosions%2FRemote+violence',
+    );
+    await expect.poll(() => count(page), POLL).toBe('2 of 6 incidents');
+    const boukamal = page
+      .getByRole('list', { name: 'Incidents' })
+      .locator('[data-incident-id="boukamal-airstrikes-2020-03-11"]');
+    await expect.poll(() => boukamal.textContent(), POLL).toContain('26 killed (latest of 3 reports)');
+    const rule = page.getByLabel('Where reports disagree, count the');
+    expect(await rule.inputValue()).toBe('latest');
+    await rule.selectOption('lowest');
+    await expect.poll(() => boukamal.textContent(), POLL).toContain('0 killed (lowest of 3 reports)');
+    await page.locator('details.data-menu summary').click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('group', { name: 'Export' })
+        .getByRole('button', { name: 'CSV (ACLED columns)' })
+        .click(),
+    ]);
+    const rows = readFileSync(await file.path(), 'utf8').split(/\r?\n/);
+    const header = (rows[0] ?? '').split(',');
+    const row = rows.find((r) => r.startsWith('boukamal-airstrikes-2020-03-11,')) ?? '';
+    expect(row).not.toBe('');
+    const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '')) ?? [];
+    expect(cells[header.indexOf('fatalities')]).toBe('0');
+    // The choice is remembered in this browser.
+    await page.reload();
+    await expect.poll(() => rule.inputValue(), POLL).toBe('lowest');
+    await screenshot(page, 'counts-rule-lowest');
+  });
+});
+
 describe('export', () => {
   it('downloads exactly the filtered view as GeoJSON, CSV with ACLED columns and KML, named for the filter', async () => {
     const { page } = await openPage(browser(), './?from=2020-03-01&to=2020-03-31');
