@@ -97,6 +97,7 @@ async function buildPages(): Promise<void> {
         input: {
           canvas: join(HERE, 'peers', 'canvas.html'),
           markercluster: join(HERE, 'peers', 'markercluster.html'),
+          floor: join(HERE, 'peers', 'floor.html'),
         },
       },
     },
@@ -395,6 +396,30 @@ async function measure(
 
 const failures: string[] = [];
 
+/** The floor: fetch + JSON.parse of the same file in the same browser (peers/floor.ts), or null. */
+async function measureFloor(browser: Browser, origin: string, plan: Plan): Promise<number | null> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/peers/floor.html?data=${encodeURIComponent(`/data/${plan.file}`)}`, {
+      waitUntil: 'commit',
+    });
+    await page.waitForFunction(
+      () => window.__benchReady !== undefined || window.__benchError !== undefined,
+      null,
+      {
+        timeout: loadTimeout(plan.n),
+        polling: 250,
+      },
+    );
+    return await page.evaluate(() => window.__benchReady ?? null);
+  } catch {
+    return null;
+  } finally {
+    await context.close();
+  }
+}
+
 async function main(): Promise<number> {
   await buildPages();
   const server = await serve(
@@ -417,6 +442,7 @@ async function main(): Promise<number> {
     ],
   });
   const rows: Row[] = [];
+  const floors: { n: number; p50_ms: number | null; p95_ms: number | null; samples: number }[] = [];
   try {
     for (const n of sizes) {
       const plan = await prepareDataset(DATA, n, seed);
@@ -426,12 +452,17 @@ async function main(): Promise<number> {
           { load: [], longtask: [], heap: [], popup: [], redraw: [], filter: [] } as Samples,
         ]),
       );
+      const floorLoads: number[] = [];
       for (let run = 0; run < runs; run++) {
         // Alternate: each run starts with the next implementation.
         const order = impls.map((_, k) => impls[(k + run) % impls.length] as Impl);
         for (const impl of order)
           await measure(browser, server.origin, impl, plan, samples.get(impl) as Samples);
+        const floor = await measureFloor(browser, server.origin, plan);
+        if (floor !== null) floorLoads.push(floor);
       }
+      const { p50_ms, p95_ms, samples: count } = row('incident-atlas', n, 'load', floorLoads);
+      floors.push({ n, p50_ms, p95_ms, samples: count });
       for (const impl of impls) {
         const s = samples.get(impl) as Samples;
         rows.push(
@@ -456,13 +487,23 @@ async function main(): Promise<number> {
     machine,
     runs,
     seed,
-    rows: rows.map(({ samples, ...r }) => ({ ...r, samples })),
+    rows,
+    /** Loading floor: fetch + JSON.parse of the same file in the same browser, no drawing. */
+    floor: floors,
   };
   const out = resolve(values.out as string);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nBrowser benchmark, ${machine}; ${runs} run(s) per implementation, ${result.date}\n`);
   console.log(markdownTable(rows));
+  console.log(
+    `\nFloor (fetch + JSON.parse of the same file, nothing drawn): ${floors
+      .map(
+        (f) =>
+          `${f.n.toLocaleString('en-US')}: ${f.p50_ms === null ? 'did not finish' : `p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms`}`,
+      )
+      .join('; ')}`,
+  );
   console.log(
     '\nload: navigation → first points painted; filter: one date step or actor toggle → painted; redraw: script ms per pan/zoom; popup: click → popup painted; heap: JS heap after GC (MiB); longtask: longest main-thread task while loading.',
   );

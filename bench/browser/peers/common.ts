@@ -8,6 +8,8 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { dayRange } from './day-range';
 
+export { markPainted, start } from './ready';
+
 export interface PeerFeature {
   readonly id: string;
   readonly geometry: { readonly coordinates: readonly [number, number] };
@@ -19,21 +21,6 @@ export interface PeerFeature {
     readonly eventType?: string | null;
     readonly actors?: readonly { readonly name: string }[];
   };
-}
-
-/** What a page tells the harness; the harness checks `count` against the generator's own count. */
-export interface BenchApi {
-  /** Shows the incidents from local day `from` (days since 1970-01-01; null = all) with any of `actors`. */
-  filter(from: number | null, actors: readonly string[]): Promise<number>;
-  count(): number;
-}
-
-declare global {
-  interface Window {
-    __bench?: BenchApi;
-    __benchReady?: number;
-    __benchError?: string;
-  }
 }
 
 export interface Loaded {
@@ -100,24 +87,4 @@ export function popupNode(f: PeerFeature): HTMLElement {
 export function createMap(options: L.MapOptions = {}): L.Map {
   const element = document.getElementById('map') as HTMLElement;
   return L.map(element, { maxZoom: 18, ...options, zoomSnap: 1 }).setView([34, 42], 5);
-}
-
-/** Sets window.__benchReady once the frame after the call is painted (a task after the next frame). */
-export function markPainted(): Promise<number> {
-  return new Promise((done) =>
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const t = performance.now();
-        window.__benchReady ??= t;
-        done(t);
-      }, 0),
-    ),
-  );
-}
-
-/** Runs the page's setup and reports any failure where the harness looks for it. */
-export function start(setup: () => Promise<void>): void {
-  setup().catch((error: unknown) => {
-    window.__benchError = error instanceof Error ? error.message : String(error);
-  });
 }
