@@ -1,0 +1,36 @@
+/** The page API the harness drives, and how a page says it has painted (no Leaflet here). */
+
+/** What a page tells the harness; the harness checks `count` against the generator's own count. */
+export interface BenchApi {
+  /** Shows the incidents from local day `from` (days since 1970-01-01; null = all) with any of `actors`. */
+  filter(from: number | null, actors: readonly string[]): Promise<number>;
+  count(): number;
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchApi;
+    __benchReady?: number;
+    __benchError?: string;
+  }
+}
+
+/** Sets window.__benchReady once the frame after the call is painted (a task after the next frame). */
+export function markPainted(): Promise<number> {
+  return new Promise((done) =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const t = performance.now();
+        window.__benchReady ??= t;
+        done(t);
+      }, 0),
+    ),
+  );
+}
+
+/** Runs the page's setup and reports any failure where the harness looks for it. */
+export function start(setup: () => Promise<void>): void {
+  setup().catch((error: unknown) => {
+    window.__benchError = error instanceof Error ? error.message : String(error);
+  });
+}
