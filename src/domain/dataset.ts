@@ -22,9 +22,20 @@ export interface Dataset {
   readonly positionOf: ReadonlyMap<string, number>;
 }
 
-/** Indexes `incidents` (which must not change afterwards) as a dataset. */
-export function createDataset(incidents: readonly Incident[], name: string, origin: DatasetOrigin): Dataset {
+/**
+ * Indexes `incidents` (which must not change afterwards) as a dataset; `index`, when given, is their index
+ * built already (by the loading worker), checked to fit.
+ */
+export function createDataset(
+  incidents: readonly Incident[],
+  name: string,
+  origin: DatasetOrigin,
+  index?: IncidentIndex,
+): Dataset {
+  if (index !== undefined && index.count !== incidents.length) {
+    throw new Error(`Index of ${index.count} incidents given for ${incidents.length}`);
+  }
   const positionOf = new Map<string, number>();
   for (let i = 0; i < incidents.length; i++) positionOf.set((incidents[i] as Incident).id, i);
-  return { name, origin, incidents, index: buildIndex(incidents), positionOf };
+  return { name, origin, incidents, index: index ?? buildIndex(incidents), positionOf };
 }

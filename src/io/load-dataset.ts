@@ -5,6 +5,7 @@
  * shown is touched (the caller mounts the result only when it is ok).
  */
 import type { DatasetOrigin } from '../domain/dataset';
+import type { IncidentIndex } from '../domain/filter';
 import type { ColumnMapping } from '../domain/import/column-mapping';
 import { FORMAT_LABEL, type ImportOptions, importBytes as importAny } from '../domain/import/import-text';
 import type { ImportResult as DomainResult, MappingRequest } from '../domain/import/result';
@@ -41,6 +42,8 @@ export type ImportResult =
       readonly issues: readonly LoadIssue[];
       /** Features or rows read; loaded + skipped = total. */
       readonly total: number;
+      /** The incidents' index, when the loader built it already. */
+      readonly index?: IncidentIndex;
     }
   | {
       readonly ok: false;
@@ -55,7 +58,7 @@ function outcome(
   result: Pick<
     DomainResult,
     'format' | 'incidents' | 'issues' | 'total' | 'readable' | 'needsMapping' | 'name'
-  >,
+  > & { readonly index?: IncidentIndex },
   name: string,
   origin: DatasetOrigin,
 ): ImportResult {
@@ -80,6 +83,7 @@ function outcome(
     incidents: result.incidents,
     issues: result.issues,
     total: result.total,
+    ...(result.index ? { index: result.index } : {}),
   };
 }
 

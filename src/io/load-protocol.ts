@@ -4,6 +4,7 @@
  * batch is one short task to receive, so the page never stalls on a big dataset), then `done`. The page
  * cancels by terminating the worker.
  */
+import type { IncidentIndex } from '../domain/filter';
 import type { ColumnMapping } from '../domain/import/column-mapping';
 import type { ImportFormat, MappingRequest } from '../domain/import/result';
 import type { Incident } from '../domain/incident';
@@ -43,4 +44,6 @@ export type LoadMessage =
       readonly readable: boolean;
       readonly needsMapping?: MappingRequest;
       readonly name?: string;
+      /** The incidents' index, built here too (its typed arrays are transferred, not copied). */
+      readonly index?: IncidentIndex;
     };

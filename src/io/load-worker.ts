@@ -4,6 +4,7 @@
  * they arrive (GeoJSON feature by feature, never as one string), and sends the incidents and problems back
  * in batches. All parsing and validation happens here, off the page's thread.
  */
+import { buildIndex } from '../domain/filter';
 import { StreamingImport } from '../domain/import/stream-import';
 import { BATCH, type LoadMessage, type LoadRequest } from './load-protocol';
 
@@ -85,14 +86,29 @@ async function load(request: LoadRequest): Promise<void> {
   for (let i = 0; i < result.issues.length; i += BATCH) {
     post({ type: 'issues', batch: result.issues.slice(i, i + BATCH) });
   }
-  post({
+  // The index is built here as well, so the page does not spend a long task on it; its typed arrays move.
+  const index = result.incidents.length > 0 ? buildIndex(result.incidents) : undefined;
+  const done: LoadMessage = {
     type: 'done',
     format: result.format,
     total: result.total,
     readable: result.readable,
     ...(result.needsMapping ? { needsMapping: result.needsMapping } : {}),
     ...(result.name ? { name: result.name } : {}),
-  });
+    ...(index ? { index } : {}),
+  };
+  const buffers = index
+    ? [
+        index.firstDay,
+        index.lastDay,
+        index.typeCode,
+        index.actorStart,
+        index.entryActor,
+        index.entryFlags,
+        index.newestFirst,
+      ].map((a) => a.buffer as ArrayBuffer)
+    : [];
+  (self as unknown as Worker).postMessage(done, buffers);
 }
 
 self.addEventListener('message', (event: MessageEvent<LoadRequest>) => {

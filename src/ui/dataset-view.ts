@@ -58,6 +58,19 @@ const FIT = {
   maxZoom: 9, // never closer than this at the first fit, so a single incident keeps its context
 };
 
+/**
+ * User Timing measures of the steps of mounting (`incident-atlas:mount <step>`), for the benchmark and the
+ * browser's performance panel: each call measures from the previous one.
+ */
+function stopwatch(prefix: string): (step: string) => void {
+  let last = performance.now();
+  return (step) => {
+    const now = performance.now();
+    performance.measure(`${prefix} ${step}`, { start: last, end: now });
+    last = now;
+  };
+}
+
 /** The bounds of every incident, computed from the numbers (no Leaflet object per incident). */
 function incidentBounds(dataset: Dataset): L.LatLngBounds | null {
   let south = 90;
@@ -88,6 +101,7 @@ export class DatasetView {
   ) {
     const { incidents, index, positionOf } = dataset;
     // Story mode: the relation graph once per dataset, the "Relations" overlay and the story bar.
+    const lap = stopwatch('incident-atlas:mount');
     const graph = buildRelationGraph(incidents, positionOf);
     const places = buildPlaceTable(incidents);
     this.relations = new RelationLayer(incidents, !host.narrow()).addTo(host.map);
@@ -107,6 +121,7 @@ export class DatasetView {
 
     // The parts call back into the view controller, which is made last: `atlas` is set before any event.
     let atlas: Atlas | null = null;
+    lap('graph, places, story bar, link parameters');
     this.layer = new IncidentLayer(host.map, incidents, {
       onSelect: (i, byKeyboard) => atlas?.select(i, byKeyboard ? 'keyboard' : 'map'),
       onClose: (i) => atlas?.closed(i),
@@ -123,18 +138,21 @@ export class DatasetView {
             }),
         }),
     });
+    lap('map layer');
     const list = new IncidentList(host.list, incidents, {
       onChoose: (i) => atlas?.select(i, 'list'),
       countRule: host.countRule.get(),
       onCountRule: (rule) => host.countRule.set(rule),
     });
     const types = typesPresent(index);
+    lap('list');
     const filters = new FiltersPanel(host.filters, {
       actorNames: index.actorNames,
       types,
       presets: datePresets(index.firstDay, index.lastDay, index.newestFirst),
       onChange: (filter) => atlas?.setFilter(filter),
     });
+    lap('filters');
     this.timeline = new Timeline(host.timeline, { onRangeChange: (range) => atlas?.setDateRange(range) });
     this.legend = addLegend(
       host.map,
@@ -142,6 +160,7 @@ export class DatasetView {
       !host.narrow(),
     );
     this.fit();
+    lap('timeline, legend, fit');
     atlas = new Atlas(
       dataset,
       {
@@ -170,6 +189,7 @@ export class DatasetView {
       decoded.view,
     );
     this.atlas = atlas;
+    lap('first render');
     this.teardown.push(
       onHistoryMove(() => this.atlas.restore(decodeView(readQuery(), vocabulary).view)),
       () => host.list.replaceChildren(),

@@ -6,6 +6,7 @@
 
 import { el } from '../dom/el';
 import { createDataset, type Dataset, type DatasetOrigin } from '../domain/dataset';
+import type { IncidentIndex } from '../domain/filter';
 import type { LoadIssue } from '../domain/issues';
 import { combineParts, type ShelfPart, shelfName } from '../domain/shelf';
 import { type ImportResult, importFile, type LoadOptions } from '../io/load-dataset';
@@ -22,6 +23,8 @@ export interface ShelfEntry extends ShelfPart {
   readonly issues: readonly LoadIssue[];
   /** Kept in this browser's storage (opened files). */
   readonly kept: boolean;
+  /** The index of `incidents`, when the loader built it already. */
+  readonly index?: IncidentIndex;
 }
 
 export interface ShelfOptions {
@@ -62,6 +65,7 @@ export function entryFrom(
     origin,
     issues: result.issues,
     kept,
+    ...(result.index ? { index: result.index } : {}),
   };
 }
 
@@ -199,7 +203,9 @@ export class Shelf {
       this.entries.length === 1
         ? (this.entries[0] as ShelfEntry).origin
         : { kind: 'several', parts: this.entries.map((e) => e.origin) };
-    this.options.mount(createDataset(combined.incidents, shelfName(this.entries), origin));
+    // One dataset alone keeps the index its loader built; several are indexed together.
+    const only = this.entries.length === 1 ? this.entries[0] : undefined;
+    this.options.mount(createDataset(combined.incidents, shelfName(this.entries), origin, only?.index));
     this.renderPanel();
   }
 

@@ -61,7 +61,17 @@ export class FeatureStream {
       if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
     }
     this.partStart = this.element === null ? -1 : i;
-    for (; i < chunk.length; i++) this.step(chunk, i);
+    const n = chunk.length;
+    while (i < n) {
+      // Nearly every byte is inside a feature object: skip through it in a tight loop that only tracks
+      // strings and brackets, and hand the structural bytes between features to `step`.
+      if (this.element !== null && this.element.shape === 'nested' && this.depth > this.element.outer) {
+        i = this.skipNested(chunk, i);
+        continue;
+      }
+      this.step(chunk, i);
+      i++;
+    }
     if (this.element !== null && this.partStart >= 0) this.parts.push(chunk.slice(this.partStart));
     this.partStart = -1;
   }
@@ -135,6 +145,41 @@ export class FeatureStream {
       default:
         return;
     }
+  }
+
+  /**
+   * Scans a nested element from `i` until it closes (cutting it there) or the chunk ends; returns the
+   * index of the next byte to look at. The same rules as `step` for strings, escapes and depth.
+   */
+  private skipNested(chunk: Uint8Array, i: number): number {
+    const element = this.element as Element;
+    const n = chunk.length;
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escaped;
+    for (; i < n; i++) {
+      const b = chunk[i] as number;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (b === BACKSLASH) escaped = true;
+        else if (b === QUOTE) inString = false;
+      } else if (b === QUOTE) inString = true;
+      else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
+      else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+        depth--;
+        if (depth === element.outer) {
+          this.depth = depth;
+          this.inString = false;
+          this.escaped = false;
+          this.close(chunk, i + 1);
+          return i + 1;
+        }
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    return n;
   }
 
   /** Starts cutting when a value begins inside `features` or after a top-level key. */
