@@ -116,24 +116,27 @@ export function formatReportFigure(report: CountReport): string {
 }
 
 /**
- * Every report of a count side by side, for the popup:
- * `18 killed — SOHR, 11 Mar 2020 · 26 killed — SOHR via AFP, 12 Mar 2020 · none — Syrian state media`.
- * A plain number (one report without a source) shows as today: `3`, `0`; no report: `not reported`.
+ * Each report of a count as one line, for the popup: `18 killed — SOHR, 11 Mar 2020`,
+ * `26 killed — SOHR via AFP, 12 Mar 2020`, `none — Syrian state media (material damage only)`.
+ * A plain number (one report without a source) is one line as today: `3`, `0`; no report: `not reported`.
  */
-export function formatCountReports(count: Count, noun: string): string {
+export function formatCountReportLines(count: Count, noun: string): string[] {
   const [only] = count.reports;
-  if (only === undefined) return 'not reported';
-  if (isSingleFigure(count)) return formatCount(only.value);
-  return count.reports
-    .map((r) => {
-      const figure = formatReportFigure(r);
-      const head = figure === 'none' ? figure : `${figure} ${noun}`;
-      const day = r.reported === null ? null : dayFromIso(r.reported);
-      const by = [r.source, day === null ? r.reported : formatDay(day)].filter((x) => x !== null).join(', ');
-      const note = r.note === null ? '' : ` (${r.note})`;
-      return `${head}${by === '' ? '' : ` \u2014 ${by}`}${note}`;
-    })
-    .join(' \u00b7 ');
+  if (only === undefined) return ['not reported'];
+  if (isSingleFigure(count)) return [formatCount(only.value)];
+  return count.reports.map((r) => {
+    const figure = formatReportFigure(r);
+    const head = figure === 'none' ? figure : `${figure} ${noun}`;
+    const day = r.reported === null ? null : dayFromIso(r.reported);
+    const by = [r.source, day === null ? r.reported : formatDay(day)].filter((x) => x !== null).join(', ');
+    const note = r.note === null ? '' : ` (${r.note})`;
+    return `${head}${by === '' ? '' : ` \u2014 ${by}`}${note}`;
+  });
+}
+
+/** Every report of a count side by side on one line: `18 killed — SOHR, 11 Mar 2020 · 26 killed — …`. */
+export function formatCountReports(count: Count, noun: string): string {
+  return formatCountReportLines(count, noun).join(' \u00b7 ');
 }
 
 /** `Kataib Hezbollah — perpetrator, suspected` */

@@ -7,7 +7,7 @@ import { isoFromDay } from '../domain/date';
 import {
   ATTRIBUTION_MEANING,
   formatActor,
-  formatCountReports,
+  formatCountReportLines,
   formatDatePrecision,
   formatIncidentDate,
   formatPlace,
@@ -103,6 +103,15 @@ function fact(term: string, ...value: (Node | string)[]): [HTMLElement, HTMLElem
   return [el('dt', {}, term), el('dd', {}, ...value)];
 }
 
+/** One figure as text; conflicting reports as a list, one report per line, in the order they came out. */
+function countValue(lines: readonly string[]): Node | string {
+  if (lines.length === 1) return lines[0] as string;
+  return listOf(
+    el('ul', { className: 'count-reports' }),
+    lines.map((line) => el('li', {}, line)),
+  );
+}
+
 /** The attributes a format carries beyond ours (ACLED tags, UCDP precision codes…), as a definition list. */
 function attributeList(attributes: Incident['attributes']): HTMLDListElement {
   const list = el('dl', { className: 'attributes' });
@@ -152,8 +161,8 @@ export function buildPopupContent(incident: Incident, links: PopupLinks): HTMLEl
     ),
     ...fact('What', what === '' ? 'type not given' : what),
     ...fact('Who', actors),
-    ...fact('Killed', formatCountReports(incident.fatalities, 'killed')),
-    ...fact('Injured', formatCountReports(incident.injured, 'injured')),
+    ...fact('Killed', countValue(formatCountReportLines(incident.fatalities, 'killed'))),
+    ...fact('Injured', countValue(formatCountReportLines(incident.injured, 'injured'))),
   );
 
   const related = incident.related.flatMap((rel) => {

@@ -112,9 +112,8 @@ describe('popup', () => {
     expect(text).toContain('Kataib Hezbollah \u2014 perpetrator, suspected');
     expect(await fact(popup, 'Killed')).toBe('3');
     // Two reports side by side: a dozen on the day (the article), 14 a day later (the Pentagon).
-    expect(await fact(popup, 'Injured')).toMatch(
-      /^12 injured — .*11 Mar 2020.* · 14 injured — .*12 Mar 2020/,
-    );
+    expect(await fact(popup, 'Injured')).toMatch(/^12 injured — .*11 Mar 2020.*14 injured — .*12 Mar 2020/);
+    expect(await popup.locator('.count-reports li').count()).toBe(2); // one report per line
     const source = popup.getByRole('link', { name: 'Shropshire Star (PA / AP)', exact: true });
     expect(await source.count()).toBe(1);
     expect(await source.getAttribute('href')).toBe(

@@ -79,7 +79,7 @@ describe('buildPopupContent for the Camp Taji attack', () => {
     expect(shown.Killed).toBe('3');
     // Conflicting reports, side by side (corrected facts): a dozen on the day, 14 the next.
     expect(shown.Injured).toMatch(
-      /^12 injured — US officials and the coalition.*, 11 Mar 2020.* · 14 injured — US Department of Defense.*, 12 Mar 2020/,
+      /^12 injured — US officials and the coalition.*, 11 Mar 2020.*14 injured — US Department of Defense.*, 12 Mar 2020/,
     );
   });
 
