@@ -38,7 +38,7 @@ const DEFAULTS = {
   popupMaxWidth: 380, // px
   popupHeightShare: 0.6, // of the map's height, so a popup never outgrows a phone screen
   popupMargin: 12, // px kept between an open popup and the map's edge
-  popupMarginTop: 64, // px kept at the top, where the zoom and layer controls sit
+  popupMarginTop: 116, // px kept at the top, where the zoom buttons, the scale bar and the layers control sit
 };
 
 interface Drawn {

@@ -104,7 +104,8 @@ export class DatasetView {
     const lap = stopwatch('incident-atlas:mount');
     const graph = buildRelationGraph(incidents, positionOf);
     const places = buildPlaceTable(incidents);
-    this.relations = new RelationLayer(incidents, !host.narrow()).addTo(host.map);
+    // Its legend starts folded: open, it would cover the popup it explains (one click shows it).
+    this.relations = new RelationLayer(incidents, false).addTo(host.map);
     host.basemap.layers.addOverlay(this.relations, 'Relations');
     this.storyBar = new StoryBar(host.mapPanel, {
       onPrevious: () => atlas?.stepStory(-1),
