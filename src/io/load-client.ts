@@ -4,7 +4,7 @@
  * worker, and gathers the batches it sends into one import result. The stall watchdog runs on the page, so
  * a worker that hangs is stopped as surely as a server that does.
  */
-import type { IncidentIndex } from '../domain/filter';
+import type { DatasetDerived } from '../domain/dataset';
 import type { ColumnMapping } from '../domain/import/column-mapping';
 import type { ImportFormat, MappingRequest } from '../domain/import/result';
 import type { Incident } from '../domain/incident';
@@ -30,7 +30,7 @@ export type WorkerLoadResult =
       readonly readable: boolean;
       readonly needsMapping?: MappingRequest;
       readonly name?: string;
-      readonly index?: IncidentIndex;
+      readonly derived?: DatasetDerived;
     }
   | { readonly ok: false; readonly message: string };
 

@@ -4,8 +4,7 @@
  * incident data. Never throws: every failure becomes a message a person can act on, and nothing already
  * shown is touched (the caller mounts the result only when it is ok).
  */
-import type { DatasetOrigin } from '../domain/dataset';
-import type { IncidentIndex } from '../domain/filter';
+import type { DatasetDerived, DatasetOrigin } from '../domain/dataset';
 import type { ColumnMapping } from '../domain/import/column-mapping';
 import { FORMAT_LABEL, type ImportOptions, importBytes as importAny } from '../domain/import/import-text';
 import type { ImportResult as DomainResult, MappingRequest } from '../domain/import/result';
@@ -42,8 +41,8 @@ export type ImportResult =
       readonly issues: readonly LoadIssue[];
       /** Features or rows read; loaded + skipped = total. */
       readonly total: number;
-      /** The incidents' index, when the loader built it already. */
-      readonly index?: IncidentIndex;
+      /** What is derived from the incidents, when the loader built it already. */
+      readonly derived?: DatasetDerived;
     }
   | {
       readonly ok: false;
@@ -58,7 +57,7 @@ function outcome(
   result: Pick<
     DomainResult,
     'format' | 'incidents' | 'issues' | 'total' | 'readable' | 'needsMapping' | 'name'
-  > & { readonly index?: IncidentIndex },
+  > & { readonly derived?: DatasetDerived },
   name: string,
   origin: DatasetOrigin,
 ): ImportResult {
@@ -83,7 +82,7 @@ function outcome(
     incidents: result.incidents,
     issues: result.issues,
     total: result.total,
-    ...(result.index ? { index: result.index } : {}),
+    ...(result.derived ? { derived: result.derived } : {}),
   };
 }
 

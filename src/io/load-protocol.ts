@@ -4,7 +4,7 @@
  * batch is one short task to receive, so the page never stalls on a big dataset), then `done`. The page
  * cancels by terminating the worker.
  */
-import type { IncidentIndex } from '../domain/filter';
+import type { DatasetDerived } from '../domain/dataset';
 import type { ColumnMapping } from '../domain/import/column-mapping';
 import type { ImportFormat, MappingRequest } from '../domain/import/result';
 import type { Incident } from '../domain/incident';
@@ -44,6 +44,6 @@ export type LoadMessage =
       readonly readable: boolean;
       readonly needsMapping?: MappingRequest;
       readonly name?: string;
-      /** The incidents' index, built here too (its typed arrays are transferred, not copied). */
-      readonly index?: IncidentIndex;
+      /** The index, place table and relation graph, built here too (typed arrays, transferred, not copied). */
+      readonly derived?: DatasetDerived;
     };

@@ -4,7 +4,7 @@
  * they arrive (GeoJSON feature by feature, never as one string), and sends the incidents and problems back
  * in batches. All parsing and validation happens here, off the page's thread.
  */
-import { buildIndex } from '../domain/filter';
+import { deriveDataset, derivedBuffers } from '../domain/dataset';
 import { StreamingImport } from '../domain/import/stream-import';
 import { BATCH, type LoadMessage, type LoadRequest } from './load-protocol';
 
@@ -86,8 +86,9 @@ async function load(request: LoadRequest): Promise<void> {
   for (let i = 0; i < result.issues.length; i += BATCH) {
     post({ type: 'issues', batch: result.issues.slice(i, i + BATCH) });
   }
-  // The index is built here as well, so the page does not spend a long task on it; its typed arrays move.
-  const index = result.incidents.length > 0 ? buildIndex(result.incidents) : undefined;
+  // The index, the place table and the relation graph are built here as well, so the page does not spend
+  // long tasks on them; their typed arrays move rather than copy.
+  const derived = result.incidents.length > 0 ? deriveDataset(result.incidents) : undefined;
   const done: LoadMessage = {
     type: 'done',
     format: result.format,
@@ -95,20 +96,9 @@ async function load(request: LoadRequest): Promise<void> {
     readable: result.readable,
     ...(result.needsMapping ? { needsMapping: result.needsMapping } : {}),
     ...(result.name ? { name: result.name } : {}),
-    ...(index ? { index } : {}),
+    ...(derived ? { derived } : {}),
   };
-  const buffers = index
-    ? [
-        index.firstDay,
-        index.lastDay,
-        index.typeCode,
-        index.actorStart,
-        index.entryActor,
-        index.entryFlags,
-        index.newestFirst,
-      ].map((a) => a.buffer as ArrayBuffer)
-    : [];
-  (self as unknown as Worker).postMessage(done, buffers);
+  (self as unknown as Worker).postMessage(done, derived ? (derivedBuffers(derived) as ArrayBuffer[]) : []);
 }
 
 self.addEventListener('message', (event: MessageEvent<LoadRequest>) => {

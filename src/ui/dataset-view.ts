@@ -8,8 +8,8 @@ import { el } from '../dom/el';
 import type { Dataset } from '../domain/dataset';
 import { typesPresent } from '../domain/filter';
 import { datePresets } from '../domain/histogram';
-import { buildPlaceTable, placeNames } from '../domain/places';
-import { buildRelationGraph, chainOf, storyLength } from '../domain/story';
+import { placeNames } from '../domain/places';
+import { chainOf, storyLength } from '../domain/story';
 import { decodeView } from '../domain/view-state';
 import { hrefForView, onHistoryMove, readQuery, writeView } from '../io/url-history';
 import type { Basemap } from '../map/basemap';
@@ -102,8 +102,7 @@ export class DatasetView {
     const { incidents, index, positionOf } = dataset;
     // Story mode: the relation graph once per dataset, the "Relations" overlay and the story bar.
     const lap = stopwatch('incident-atlas:mount');
-    const graph = buildRelationGraph(incidents, positionOf);
-    const places = buildPlaceTable(incidents);
+    const { graph, places } = dataset;
     // Its legend starts folded: open, it would cover the popup it explains (one click shows it).
     this.relations = new RelationLayer(incidents, false).addTo(host.map);
     host.basemap.layers.addOverlay(this.relations, 'Relations');

@@ -5,8 +5,7 @@
  */
 
 import { el } from '../dom/el';
-import { createDataset, type Dataset, type DatasetOrigin } from '../domain/dataset';
-import type { IncidentIndex } from '../domain/filter';
+import { createDataset, type Dataset, type DatasetDerived, type DatasetOrigin } from '../domain/dataset';
 import type { LoadIssue } from '../domain/issues';
 import { combineParts, type ShelfPart, shelfName } from '../domain/shelf';
 import { type ImportResult, importFile, type LoadOptions } from '../io/load-dataset';
@@ -23,8 +22,8 @@ export interface ShelfEntry extends ShelfPart {
   readonly issues: readonly LoadIssue[];
   /** Kept in this browser's storage (opened files). */
   readonly kept: boolean;
-  /** The index of `incidents`, when the loader built it already. */
-  readonly index?: IncidentIndex;
+  /** What is derived from `incidents` (index, places, relations), when the loader built it already. */
+  readonly derived?: DatasetDerived;
 }
 
 export interface ShelfOptions {
@@ -65,7 +64,7 @@ export function entryFrom(
     origin,
     issues: result.issues,
     kept,
-    ...(result.index ? { index: result.index } : {}),
+    ...(result.derived ? { derived: result.derived } : {}),
   };
 }
 
@@ -205,7 +204,7 @@ export class Shelf {
         : { kind: 'several', parts: this.entries.map((e) => e.origin) };
     // One dataset alone keeps the index its loader built; several are indexed together.
     const only = this.entries.length === 1 ? this.entries[0] : undefined;
-    this.options.mount(createDataset(combined.incidents, shelfName(this.entries), origin, only?.index));
+    this.options.mount(createDataset(combined.incidents, shelfName(this.entries), origin, only?.derived));
     this.renderPanel();
   }
 

@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDataset } from '../../src/domain/dataset';
-import { buildIndex } from '../../src/domain/filter';
+import { createDataset, deriveDataset } from '../../src/domain/dataset';
 import type { Incident } from '../../src/domain/incident';
 import { parseIncidents } from '../../src/domain/parse';
 import { combineParts, type ShelfPart, shelfName } from '../../src/domain/shelf';
@@ -51,12 +50,19 @@ describe('shelfName', () => {
 });
 
 describe('createDataset', () => {
-  it('uses an index built elsewhere when it fits, and refuses one for other incidents', () => {
-    const index = buildIndex(bundled);
-    const dataset = createDataset(bundled, 'x', { kind: 'bundled' }, index);
-    expect(dataset.index).toBe(index);
+  it('uses what was derived elsewhere (the worker) when it fits, and refuses it for other incidents', () => {
+    const derived = deriveDataset(bundled);
+    const dataset = createDataset(bundled, 'x', { kind: 'bundled' }, derived);
+    expect(dataset.index).toBe(derived.index);
+    expect(dataset.graph).toBe(derived.graph);
+    expect(dataset.places).toBe(derived.places);
     expect(dataset.positionOf.get(bundled[2]?.id as string)).toBe(2);
-    expect(() => createDataset(bundled.slice(1), 'x', { kind: 'bundled' }, index)).toThrow(
+    // Derived on the spot it is the same as derived elsewhere.
+    const here = createDataset(bundled, 'x', { kind: 'bundled' });
+    expect(here.index.newestFirst).toEqual(derived.index.newestFirst);
+    expect(here.graph.linkTo).toEqual(derived.graph.linkTo);
+    expect(here.places.codeOf).toEqual(derived.places.codeOf);
+    expect(() => createDataset(bundled.slice(1), 'x', { kind: 'bundled' }, derived)).toThrow(
       'Index of 6 incidents given for 5',
     );
   });

@@ -173,6 +173,8 @@ describe('relations on the map', () => {
     await expect.poll(() => arrows(page).then((a) => a.length), POLL).toBe(5);
     expect(await page.locator('.relation-edge-head').count()).toBe(0);
     // Zoom in on the airport: Boukamal, K-1 and Al-Qa'im leave the screen.
+    // Wait until the popup has opened and the map has settled: a wheel during its pan can be lost.
+    await popupFadedIn(page);
     const marker = await page.locator(`.incident-marker[data-incident-id="${AIRPORT}"]`).boundingBox();
     expect(marker).not.toBeNull();
     await page.mouse.move((marker?.x ?? 0) + 13, (marker?.y ?? 0) + 13);
