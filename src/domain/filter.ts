@@ -310,15 +310,6 @@ export function dateExtent(index: IncidentIndex): { from: DayNumber; to: DayNumb
   return { from, to };
 }
 
-/** Actor names ordered by how many incidents name them (most first), then by name. */
-export function actorsByFrequency(index: IncidentIndex): string[] {
-  const { actors } = facetCounts(index, NO_FILTER);
-  return index.actorNames
-    .map((name, id) => ({ name, n: actors[id] as number }))
-    .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, 'en'))
-    .map((a) => a.name);
-}
-
 /** The event-type keys that occur in the data, in TYPE_KEYS order. */
 export function typesPresent(index: IncidentIndex): TypeKey[] {
   const seen = new Uint8Array(TYPE_KEYS.length);
