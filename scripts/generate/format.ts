@@ -3,45 +3,15 @@
  * ACLED-style CSV (ACLED's 31 columns). Chunks are strings of about `chunkBytes`, so a caller can stream a
  * million incidents to a file without ever holding the whole text.
  */
+
+import { ACLED_COLUMNS } from '../../src/domain/import/csv/acled';
 import { type GeneratedIncident, type GenerateOptions, generateIncidents, toFeature } from './incidents';
 import { ISO_NUMERIC } from './places';
 
 export type DatasetFormat = 'geojson' | 'csv';
 
-/** ACLED's export columns, in their order. */
-export const ACLED_COLUMNS = [
-  'event_id_cnty',
-  'event_date',
-  'year',
-  'time_precision',
-  'disorder_type',
-  'event_type',
-  'sub_event_type',
-  'actor1',
-  'assoc_actor_1',
-  'inter1',
-  'actor2',
-  'assoc_actor_2',
-  'inter2',
-  'interaction',
-  'civilian_targeting',
-  'iso',
-  'region',
-  'country',
-  'admin1',
-  'admin2',
-  'admin3',
-  'location',
-  'latitude',
-  'longitude',
-  'geo_precision',
-  'source',
-  'source_scale',
-  'notes',
-  'fatalities',
-  'tags',
-  'timestamp',
-] as const;
+/** ACLED's export columns, in their order: the importer's own list, so the two never drift apart. */
+export { ACLED_COLUMNS };
 
 const DISORDER: Readonly<Record<string, string>> = {
   Battles: 'Political violence',
