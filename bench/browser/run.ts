@@ -25,8 +25,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
+import { launchChromium } from '../../tests/support/chromium';
 import { type Plan, prepareDataset } from './dataset';
 import { serve } from './server';
 import { IMPLS, type Impl, markdownTable, type Row, row } from './stats';
@@ -426,21 +427,11 @@ async function main(): Promise<number> {
     { '/app/': join(ROOT, 'dist'), '/peers/': PEERS_OUT, '/data/': DATA },
     Number(values.port),
   );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-renderer-backgrounding',
-      '--disable-background-timer-throttling',
-    ],
-  });
+  // Background tabs must not be throttled while an implementation is timed.
+  const browser = await launchChromium([
+    '--disable-renderer-backgrounding',
+    '--disable-background-timer-throttling',
+  ]);
   const rows: Row[] = [];
   const floors: { n: number; p50_ms: number | null; p95_ms: number | null; samples: number }[] = [];
   try {

@@ -9,6 +9,7 @@
  * `toAcledRow` into a row of ACLED's 31 CSV columns (scripts/generate/format.ts writes both).
  */
 import { isoFromDay, isoWeekStart, monthBounds, partsFromDay } from '../../src/domain/date';
+import { MONTHS_LONG } from '../../src/domain/format';
 import type {
   ActorRole,
   Attribution,
@@ -104,20 +105,6 @@ export interface GeneratedIncident {
 }
 
 const DAY_MS = 86_400_000;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Cumulative weights for picking by weight with one uniform number and a binary search. */
 function cumulative(weights: readonly number[]): Float64Array {
@@ -152,7 +139,7 @@ const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const longDate = (day: number) => {
   const { year, month, dayOfMonth } = partsFromDay(day);
-  return `${dayOfMonth} ${MONTHS[month - 1]} ${year}`;
+  return `${dayOfMonth} ${MONTHS_LONG[month - 1]} ${year}`;
 };
 const slug = (text: string) =>
   text
@@ -292,12 +279,12 @@ export function* generateIncidents(options: GenerateOptions): Generator<Generate
       date = `${year}-${pad2(month)}`;
       datePrecision = 'month';
       ({ first, last } = monthBounds(day));
-      words = `${MONTHS[month - 1]} ${year}`;
+      words = `${MONTHS_LONG[month - 1]} ${year}`;
       timePrecision = 3;
     } else if (p < 0.9) {
       datePrecision = 'month';
       ({ first, last } = monthBounds(day));
-      words = `${MONTHS[month - 1]} ${year}`;
+      words = `${MONTHS_LONG[month - 1]} ${year}`;
       timePrecision = 3;
     } else if (p < 0.97) {
       last = day + 1 + Math.floor(random() * 6);

@@ -7,7 +7,8 @@ import { dayFromIso, type IncidentDate, type LocalDateTime, partsFromDay } from 
 import type { Actor, Attribution, LocationPrecision, Place, Relation, SourceKind } from './incident';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_LONG = [
+/** English month names, January first. */
+export const MONTHS_LONG = [
   'January',
   'February',
   'March',

@@ -9,8 +9,8 @@ import type { ColumnMapping } from '../domain/import/column-mapping';
 import type { ImportFormat, MappingRequest } from '../domain/import/result';
 import type { Incident } from '../domain/incident';
 import type { LoadIssue } from '../domain/issues';
+import { READ_LIMITS, type ReadProgress } from './byte-progress';
 import type { LoadMessage, LoadRequest, LoadSource } from './load-protocol';
-import { READ_LIMITS, type ReadProgress } from './read-bytes';
 
 export interface WorkerLoadOptions {
   readonly signal?: AbortSignal;

@@ -1,19 +1,16 @@
 /**
- * Reads a dataset from an address or a local file and builds it: bytes (streamed, with progress, cancel,
- * a stall watchdog and a size limit) → UTF-8 text → JSON → validated incidents → index. The only I/O for
- * incident data. Never throws: every failure becomes a message a person can act on, and nothing already
- * shown is touched (the caller mounts the result only when it is ok).
+ * Reads a dataset from an address or a local file in the loading worker (load-client.ts) and turns the
+ * importer's result into the app's: the incidents with their name and format, or one message a person can
+ * act on. Never throws, and nothing already shown is touched (the caller mounts the result only when ok).
  */
 import type { DatasetDerived, DatasetOrigin } from '../domain/dataset';
-import type { ColumnMapping } from '../domain/import/column-mapping';
-import { FORMAT_LABEL, type ImportOptions, importBytes as importAny } from '../domain/import/import-text';
+import { FORMAT_LABEL } from '../domain/import/import-text';
 import type { ImportResult as DomainResult, MappingRequest } from '../domain/import/result';
 import type { Incident } from '../domain/incident';
 import type { LoadIssue } from '../domain/issues';
 import { noIncidentMessage } from './dataset';
 import { canUseWorker, loadInWorker, type WorkerLoadOptions } from './load-client';
 import type { LoadSource } from './load-protocol';
-import { type ReadOptions, type ReadProgress, readFile, readUrl } from './read-bytes';
 
 /** What to call a dataset that does not name itself: its file name, or the address's last part. */
 export function fallbackName(origin: DatasetOrigin, name: string): string {
@@ -86,19 +83,8 @@ function outcome(
   };
 }
 
-/** Reads incidents from bytes already received, in any supported format; `name` names the input in messages. */
-export function importBytes(
-  bytes: Uint8Array,
-  name: string,
-  origin: DatasetOrigin,
-  options: ImportOptions = {},
-): ImportResult {
-  return outcome(importAny(bytes, name, options), name, origin);
-}
-
 /** Options of a load: progress, cancel, the stall time, and a column mapping for a CSV. */
-export type LoadOptions = Omit<ReadOptions, 'onProgress'> &
-  Pick<WorkerLoadOptions, 'onProgress'> & { readonly mapping?: ColumnMapping };
+export type LoadOptions = WorkerLoadOptions;
 
 async function load(
   source: LoadSource,
@@ -106,26 +92,14 @@ async function load(
   origin: DatasetOrigin,
   options: LoadOptions,
 ): Promise<ImportResult> {
-  const mapping = options.mapping ? { mapping: options.mapping } : {};
-  if (canUseWorker()) {
-    // A worker resolves relative addresses against its own script: hand it an absolute one.
-    const absolute: LoadSource =
-      source.kind === 'url' ? { kind: 'url', url: new URL(source.url, window.location.href).href } : source;
-    const result = await loadInWorker(absolute, name, name, options);
-    return result.ok ? outcome(result, name, origin) : { ok: false, message: result.message, issues: [] };
+  if (!canUseWorker()) {
+    return { ok: false, message: 'This browser cannot run the loader (it has no Web Workers).', issues: [] };
   }
-  // No workers (unit tests): read on this thread, the same importer.
-  const onProgress = options.onProgress;
-  const readOptions = {
-    ...options,
-    onProgress: onProgress && ((p: ReadProgress) => onProgress({ ...p, features: 0 })),
-  };
-  const read =
-    source.kind === 'url'
-      ? await readUrl(source.url, name, readOptions)
-      : await readFile(source.file, name, readOptions);
-  if (!read.ok) return { ok: false, message: read.message, issues: [] };
-  return importBytes(read.bytes, name, origin, mapping);
+  // A worker resolves relative addresses against its own script: hand it an absolute one.
+  const absolute: LoadSource =
+    source.kind === 'url' ? { kind: 'url', url: new URL(source.url, window.location.href).href } : source;
+  const result = await loadInWorker(absolute, name, name, options);
+  return result.ok ? outcome(result, name, origin) : { ok: false, message: result.message, issues: [] };
 }
 
 /** Downloads `url` (checked http(s) by the caller) and reads its incidents, off the page's thread. */

@@ -4,7 +4,6 @@
  * `unmount()` then a new DatasetView; nothing of the old one stays on the page or in memory.
  */
 import L from 'leaflet';
-import { el } from '../dom/el';
 import type { Dataset } from '../domain/dataset';
 import { typesPresent } from '../domain/filter';
 import { datePresets } from '../domain/histogram';

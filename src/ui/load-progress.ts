@@ -3,7 +3,7 @@
  * a Cancel button. Shown only when loading takes longer than a blink, so a quick load does not flash.
  */
 import { el } from '../dom/el';
-import { formatBytes, type ReadProgress } from '../io/read-bytes';
+import { formatBytes, type ReadProgress } from '../io/byte-progress';
 import type { Notices } from './notices';
 
 const SHOW_AFTER_MS = 300; // a load that ends sooner shows no progress at all
