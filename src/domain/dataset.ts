@@ -1,10 +1,14 @@
 /**
- * A dataset: the validated incidents that every index and filter answers into, with what it is called and
- * where it came from. Built once per load; mounting one on the page is `ui/dataset-view.ts`.
+ * A dataset: the columnar store of one load (or several side by side). The page holds numbers only —
+ * the filter index, the per-incident columns, the place table and the relation graph, all typed arrays —
+ * and reads an incident's text from its records (records.ts) when a popup or a list row shows it. Built
+ * once per load; mounting one on the page is `ui/dataset-view.ts`.
  */
+import { buildColumns, columnBuffers, findId, type IncidentColumns, idAt } from './columns';
 import { buildIndex, type IncidentIndex } from './filter';
-import type { Incident } from './incident';
+import type { Incident, IncidentId } from './incident';
 import { buildPlaceTable, type PlaceTable } from './places';
+import { memoryRecords, type RecordSource } from './records';
 import { buildRelationGraph, type RelationGraph } from './story';
 
 /** Where a dataset came from: bundled with the app, a `?data=` address, or a file opened in this browser. */
@@ -14,36 +18,38 @@ export type DatasetOrigin =
   | { readonly kind: 'file'; readonly fileName: string }
   | { readonly kind: 'several'; readonly parts: readonly DatasetOrigin[] };
 
-export interface Dataset {
+/** What is derived from the incidents once: typed arrays (and short lists of names), so a worker can build
+ *  it and transfer it. */
+export interface DatasetDerived {
+  readonly index: IncidentIndex;
+  readonly columns: IncidentColumns;
+  readonly places: PlaceTable;
+  readonly graph: RelationGraph;
+}
+
+export interface Dataset extends DatasetDerived {
   /** What the dataset calls itself (a GeoJSON `name` member), or else its file name or address. */
   readonly name: string;
   readonly origin: DatasetOrigin;
-  readonly incidents: readonly Incident[];
-  readonly index: IncidentIndex;
-  /** Incident id → position in `incidents`. */
-  readonly positionOf: ReadonlyMap<string, number>;
-  /** One code per distinct place, for the place labels. */
-  readonly places: PlaceTable;
-  /** The relations between incidents, for arrows and stories. */
-  readonly graph: RelationGraph;
+  /** How many incidents; positions run 0 .. count - 1 in every column. */
+  readonly count: number;
+  /** Each incident's whole text, read when shown. */
+  readonly records: RecordSource;
+  /** The id of the incident at position `i`. */
+  idOf(i: number): IncidentId;
+  /** The position of the incident with `id`, or undefined. */
+  indexOf(id: string): number | undefined;
 }
 
-/** What is derived from the incidents once: typed arrays only, so a worker can build it and transfer it. */
-export interface DatasetDerived {
-  readonly index: IncidentIndex;
-  readonly places: PlaceTable;
-  readonly graph: RelationGraph;
-}
-
-/** Builds everything derived from `incidents` (for the loading worker, or the page when it has no worker). */
-export function deriveDataset(
-  incidents: readonly Incident[],
-  positionOf: ReadonlyMap<string, number> = positionsOf(incidents),
-): DatasetDerived {
+/** Builds everything derived from `incidents` (in the loading worker, or on the page for small sets). */
+export function deriveDataset(incidents: readonly Incident[]): DatasetDerived {
+  const columns = buildColumns(incidents);
+  const positionOf = (id: string) => findId(columns.ids, id);
   return {
     index: buildIndex(incidents),
+    columns,
     places: buildPlaceTable(incidents),
-    graph: buildRelationGraph(incidents, positionOf),
+    graph: buildRelationGraph(incidents, { get: positionOf }),
   };
 }
 
@@ -66,28 +72,33 @@ export function derivedBuffers(derived: DatasetDerived): ArrayBufferLike[] {
     graph.linkTo,
     graph.linkKind,
     graph.timeKey,
-  ].map((a) => a.buffer);
+  ]
+    .map((a) => a.buffer)
+    .concat(columnBuffers(derived.columns));
 }
 
-function positionsOf(incidents: readonly Incident[]): Map<string, number> {
-  const positionOf = new Map<string, number>();
-  for (let i = 0; i < incidents.length; i++) positionOf.set((incidents[i] as Incident).id, i);
-  return positionOf;
-}
-
-/**
- * Makes `incidents` (which must not change afterwards) a dataset; `derived`, when given, is what was derived
- * from them already (by the loading worker), checked to fit.
- */
-export function createDataset(
-  incidents: readonly Incident[],
+/** Makes a dataset of what was derived (by the loading worker) and where its records are. */
+export function datasetFrom(
+  derived: DatasetDerived,
+  records: RecordSource,
   name: string,
   origin: DatasetOrigin,
-  derived?: DatasetDerived,
 ): Dataset {
-  if (derived !== undefined && derived.index.count !== incidents.length) {
-    throw new Error(`Index of ${derived.index.count} incidents given for ${incidents.length}`);
-  }
-  const positionOf = positionsOf(incidents);
-  return { name, origin, incidents, positionOf, ...(derived ?? deriveDataset(incidents, positionOf)) };
+  const { index, columns } = derived;
+  if (columns.count !== index.count)
+    throw new Error(`Columns of ${columns.count} incidents given with an index of ${index.count}`);
+  return {
+    ...derived,
+    name,
+    origin,
+    count: index.count,
+    records,
+    idOf: (i) => idAt(columns.ids, i),
+    indexOf: (id) => findId(columns.ids, id),
+  };
+}
+
+/** Makes `incidents` (which must not change afterwards) a dataset, on the page: for small sets and tests. */
+export function createDataset(incidents: readonly Incident[], name: string, origin: DatasetOrigin): Dataset {
+  return datasetFrom(deriveDataset(incidents), memoryRecords(incidents), name, origin);
 }

@@ -5,17 +5,24 @@
  */
 import type { Incident } from './incident';
 
-/** What a loaded part is made of: its incidents, and the counts the data list shows. */
+/** What a loaded part is, as the data list shows it. */
 export interface ShelfPart {
   /** Stable key of this part on the shelf (and in this browser's storage). */
   readonly key: string;
   readonly name: string;
   /** The format it was read as: "GeoJSON", "ACLED CSV", "UCDP GED CSV", "CSV". */
   readonly format: string;
-  readonly incidents: readonly Incident[];
+  /** Incidents loaded. */
+  readonly count: number;
   /** Features or rows in the input; loaded + skipped = total. */
   readonly total: number;
   readonly skipped: number;
+}
+
+/** A part's incidents, to combine with others. */
+export interface CombineInput {
+  readonly name: string;
+  readonly incidents: readonly Incident[];
 }
 
 /** An incident left out because an earlier part on the shelf has the same id. */
@@ -35,11 +42,7 @@ export interface Combined {
 }
 
 /** Joins the parts in shelf order; the first part to use an id keeps it. */
-export function combineParts(parts: readonly ShelfPart[]): Combined {
-  if (parts.length === 1) {
-    const only = parts[0] as ShelfPart;
-    return { incidents: only.incidents, collisions: [], shown: [only.incidents.length] };
-  }
+export function combineParts(parts: readonly CombineInput[]): Combined {
   const owner = new Map<string, string>();
   const incidents: Incident[] = [];
   const collisions: IdCollision[] = [];
@@ -62,7 +65,7 @@ export function combineParts(parts: readonly ShelfPart[]): Combined {
 }
 
 /** The name of what the shelf shows: one part's own name, or "N datasets". */
-export function shelfName(parts: readonly ShelfPart[]): string {
+export function shelfName(parts: readonly Pick<ShelfPart, 'name'>[]): string {
   if (parts.length === 1) return (parts[0] as ShelfPart).name;
   return `${parts.length} datasets: ${parts.map((p) => p.name).join(' + ')}`;
 }

@@ -125,7 +125,7 @@ export interface RelationGraph {
 /** Builds the relation graph of `incidents` once; `positionOf` maps an id to its position. */
 export function buildRelationGraph(
   incidents: readonly StoryIncident[],
-  positionOf: ReadonlyMap<string, number>,
+  positionOf: { get(id: string): number | undefined },
 ): RelationGraph {
   const n = incidents.length;
   const from: number[] = [];

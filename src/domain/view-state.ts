@@ -43,7 +43,7 @@ export const VIEW_PARAMS = ['from', 'to', 'actor', 'role', 'attr', 'type', 'id',
 /** What a dataset offers, to check URL values against. */
 export interface ViewVocabulary {
   readonly actors: ReadonlySet<string>;
-  readonly ids: ReadonlySet<string>;
+  readonly ids: { has(id: string): boolean };
   /** The number of steps in the story started from `id`; 0 when that incident has no story to follow. */
   readonly storyLength?: (id: string) => number;
 }

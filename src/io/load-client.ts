@@ -4,13 +4,13 @@
  * worker, and gathers the batches it sends into one import result. The stall watchdog runs on the page, so
  * a worker that hangs is stopped as surely as a server that does.
  */
-import type { DatasetDerived } from '../domain/dataset';
 import type { ColumnMapping } from '../domain/import/column-mapping';
 import type { ImportFormat, MappingRequest } from '../domain/import/result';
-import type { Incident } from '../domain/incident';
 import type { LoadIssue } from '../domain/issues';
+import type { IdCollision } from '../domain/shelf';
 import { READ_LIMITS, type ReadProgress } from './byte-progress';
-import type { LoadMessage, LoadRequest, LoadSource } from './load-protocol';
+import type { CombineRequest, LoadMessage, LoadRequest, LoadSource, StoreMessage } from './load-protocol';
+import type { RecordBlob } from './record-blob';
 
 export interface WorkerLoadOptions {
   readonly signal?: AbortSignal;
@@ -24,13 +24,23 @@ export type WorkerLoadResult =
   | {
       readonly ok: true;
       readonly format: ImportFormat | null;
-      readonly incidents: Incident[];
       readonly issues: LoadIssue[];
       readonly total: number;
       readonly readable: boolean;
       readonly needsMapping?: MappingRequest;
       readonly name?: string;
-      readonly derived?: DatasetDerived;
+      /** The columnar store, when at least one incident was read. */
+      readonly store?: StoreMessage;
+    }
+  | { readonly ok: false; readonly message: string };
+
+/** Datasets joined by the worker, or why they could not be. */
+export type WorkerCombineResult =
+  | {
+      readonly ok: true;
+      readonly store: StoreMessage;
+      readonly collisions: IdCollision[];
+      readonly shown: number[];
     }
   | { readonly ok: false; readonly message: string };
 
@@ -46,18 +56,55 @@ export function loadInWorker(
   name: string,
   options: WorkerLoadOptions = {},
 ): Promise<WorkerLoadResult> {
+  const request: LoadRequest = {
+    type: 'load',
+    source,
+    fileName,
+    name,
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+  };
+  return runWorker<WorkerLoadResult>(request, name, options, (message, issues) => {
+    if (message.type !== 'done') return null;
+    const { type: _, ...rest } = message;
+    return { ok: true, ...rest, issues };
+  });
+}
+
+/** Joins datasets already loaded (their records), in a worker. Never throws. */
+export function combineInWorker(
+  parts: readonly { readonly name: string; readonly records: RecordBlob }[],
+  options: WorkerLoadOptions = {},
+): Promise<WorkerCombineResult> {
+  const request: CombineRequest = { type: 'combine', parts };
+  return runWorker<WorkerCombineResult>(request, 'the datasets shown', options, (message) =>
+    message.type === 'combined'
+      ? { ok: true, store: message.store, collisions: message.collisions, shown: message.shown }
+      : null,
+  );
+}
+
+/**
+ * Runs one request in a new worker: progress (with the stall watchdog), problems gathered, Cancel, and the
+ * end `ending` makes of the last message (null for a message it does not end on).
+ */
+function runWorker<R extends { ok: boolean }>(
+  request: LoadRequest | CombineRequest,
+  name: string,
+  options: WorkerLoadOptions,
+  ending: (message: LoadMessage, issues: LoadIssue[]) => R | null,
+): Promise<R | { ok: false; message: string }> {
+  type Result = R | { ok: false; message: string };
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), {
       type: 'module',
       name: 'incident-loader',
     });
-    const incidents: Incident[] = [];
     const issues: LoadIssue[] = [];
     const stallMs = options.stallMs ?? READ_LIMITS.stallMs;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let finished = false;
 
-    const finish = (result: WorkerLoadResult) => {
+    const finish = (result: Result) => {
       if (finished) return;
       finished = true;
       if (timer !== null) clearTimeout(timer);
@@ -90,15 +137,12 @@ export function loadInWorker(
           return;
         case 'failed':
           return finish({ ok: false, message: message.message });
-        case 'incidents':
-          for (const incident of message.batch) incidents.push(incident);
-          return;
         case 'issues':
           for (const issue of message.batch) issues.push(issue);
           return;
-        case 'done': {
-          const { type: _, ...rest } = message;
-          return finish({ ok: true, ...rest, incidents, issues });
+        default: {
+          const result = ending(message, issues);
+          if (result !== null) finish(result);
         }
       }
     });
@@ -111,13 +155,6 @@ export function loadInWorker(
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
     arm();
-    const request: LoadRequest = {
-      type: 'load',
-      source,
-      fileName,
-      name,
-      ...(options.mapping ? { mapping: options.mapping } : {}),
-    };
     worker.postMessage(request);
   });
 }

@@ -3,14 +3,13 @@
  * importer's result into the app's: the incidents with their name and format, or one message a person can
  * act on. Never throws, and nothing already shown is touched (the caller mounts the result only when ok).
  */
-import type { DatasetDerived, DatasetOrigin } from '../domain/dataset';
+import type { DatasetOrigin } from '../domain/dataset';
 import { FORMAT_LABEL } from '../domain/import/import-text';
 import type { ImportResult as DomainResult, MappingRequest } from '../domain/import/result';
-import type { Incident } from '../domain/incident';
 import type { LoadIssue } from '../domain/issues';
 import { noIncidentMessage } from './dataset';
 import { canUseWorker, loadInWorker, type WorkerLoadOptions } from './load-client';
-import type { LoadSource } from './load-protocol';
+import type { LoadSource, StoreMessage } from './load-protocol';
 
 /** What to call a dataset that does not name itself: its file name, or the address's last part. */
 export function fallbackName(origin: DatasetOrigin, name: string): string {
@@ -34,12 +33,13 @@ export type ImportResult =
       /** The dataset's own name, else its file name. */
       readonly name: string;
       readonly format: string;
-      readonly incidents: readonly Incident[];
+      /** Incidents loaded. */
+      readonly count: number;
       readonly issues: readonly LoadIssue[];
       /** Features or rows read; loaded + skipped = total. */
       readonly total: number;
-      /** What is derived from the incidents, when the loader built it already. */
-      readonly derived?: DatasetDerived;
+      /** The columnar store the loader built. */
+      readonly store: StoreMessage;
     }
   | {
       readonly ok: false;
@@ -51,10 +51,9 @@ export type ImportResult =
 
 /** The app's import result from the importer's: a failure when nothing loaded, else the incidents. */
 function outcome(
-  result: Pick<
-    DomainResult,
-    'format' | 'incidents' | 'issues' | 'total' | 'readable' | 'needsMapping' | 'name'
-  > & { readonly derived?: DatasetDerived },
+  result: Pick<DomainResult, 'format' | 'issues' | 'total' | 'readable' | 'needsMapping' | 'name'> & {
+    readonly store?: StoreMessage;
+  },
   name: string,
   origin: DatasetOrigin,
 ): ImportResult {
@@ -70,16 +69,16 @@ function outcome(
     // One whole-file problem: the message says it; listing it again would only repeat it.
     return { ok: false, message: noIncidentMessage(result, name), issues: [] };
   }
-  if (result.incidents.length === 0)
+  if (result.store === undefined)
     return { ok: false, message: noIncidentMessage(result, name), issues: result.issues };
   return {
     ok: true,
     name: result.name ?? fallbackName(origin, name),
     format: FORMAT_LABEL[result.format],
-    incidents: result.incidents,
+    count: result.store.derived.index.count,
     issues: result.issues,
     total: result.total,
-    ...(result.derived ? { derived: result.derived } : {}),
+    store: result.store,
   };
 }
 

@@ -1,14 +1,16 @@
 /**
- * Messages between the page and the loading worker (load-worker.ts). The page sends one `load`; the
- * worker answers with progress as bytes arrive, then the incidents and problems in bounded batches (each
- * batch is one short task to receive, so the page never stalls on a big dataset), then `done`. The page
- * cancels by terminating the worker.
+ * Messages between the page and the loading worker (load-worker.ts). The page sends one request: `load`
+ * (read a download or a file) or `combine` (join datasets already loaded, side by side). The worker answers
+ * with progress as it goes, the problems in bounded batches, then `done` with the columnar store: typed
+ * arrays transferred, not copied, and the records in a Blob (io/record-blob.ts) — never one object per
+ * incident. The page cancels by terminating the worker.
  */
 import type { DatasetDerived } from '../domain/dataset';
 import type { ColumnMapping } from '../domain/import/column-mapping';
 import type { ImportFormat, MappingRequest } from '../domain/import/result';
-import type { Incident } from '../domain/incident';
 import type { LoadIssue } from '../domain/issues';
+import type { IdCollision } from '../domain/shelf';
+import type { RecordBlob } from './record-blob';
 
 export type LoadSource =
   | { readonly kind: 'url'; readonly url: string }
@@ -24,8 +26,20 @@ export interface LoadRequest {
   readonly mapping?: ColumnMapping;
 }
 
-/** Incidents (and problems) per message: small enough that receiving one is a short task. */
+/** Datasets to join in this order; the first to use an id keeps it. */
+export interface CombineRequest {
+  readonly type: 'combine';
+  readonly parts: readonly { readonly name: string; readonly records: RecordBlob }[];
+}
+
+/** Problems per message: small enough that receiving one is a short task. */
 export const BATCH = 2_000;
+
+/** The columnar store of what was read: derived typed arrays and the records' Blob. */
+export interface StoreMessage {
+  readonly derived: DatasetDerived;
+  readonly records: RecordBlob;
+}
 
 export type LoadMessage =
   | {
@@ -35,7 +49,6 @@ export type LoadMessage =
       readonly features: number;
     }
   | { readonly type: 'failed'; readonly message: string }
-  | { readonly type: 'incidents'; readonly batch: Incident[] }
   | { readonly type: 'issues'; readonly batch: LoadIssue[] }
   | {
       readonly type: 'done';
@@ -44,6 +57,13 @@ export type LoadMessage =
       readonly readable: boolean;
       readonly needsMapping?: MappingRequest;
       readonly name?: string;
-      /** The index, place table and relation graph, built here too (typed arrays, transferred, not copied). */
-      readonly derived?: DatasetDerived;
+      /** Present when at least one incident was read. */
+      readonly store?: StoreMessage;
+    }
+  | {
+      readonly type: 'combined';
+      readonly store: StoreMessage;
+      readonly collisions: IdCollision[];
+      /** Incidents each part contributes after collisions, in order. */
+      readonly shown: number[];
     };

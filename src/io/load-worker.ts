@@ -1,12 +1,23 @@
 /// <reference lib="webworker" />
 /**
  * The loading worker: reads a dataset's bytes as a stream (a download or a local file), imports them as
- * they arrive (GeoJSON feature by feature, never as one string), and sends the incidents and problems back
- * in batches. All parsing and validation happens here, off the page's thread.
+ * they arrive (GeoJSON feature by feature, never as one string), and sends back the columnar store — the
+ * derived typed arrays by transfer and the records in a Blob — plus the problems in batches. All parsing,
+ * validation and indexing happens here, off the page's thread; the page never receives one object per
+ * incident. It also joins datasets already loaded (`combine`), reading their records back.
  */
 import { deriveDataset, derivedBuffers } from '../domain/dataset';
 import { StreamingImport } from '../domain/import/stream-import';
-import { BATCH, type LoadMessage, type LoadRequest } from './load-protocol';
+import type { Incident } from '../domain/incident';
+import { combineParts } from '../domain/shelf';
+import {
+  BATCH,
+  type CombineRequest,
+  type LoadMessage,
+  type LoadRequest,
+  type StoreMessage,
+} from './load-protocol';
+import { BlobRecords, RecordBlobWriter } from './record-blob';
 
 const PROGRESS_EVERY_MS = 100; // at most this often, while bytes arrive
 
@@ -80,15 +91,10 @@ async function load(request: LoadRequest): Promise<void> {
     features: importer.featureCount,
   });
   const result = importer.end();
-  for (let i = 0; i < result.incidents.length; i += BATCH) {
-    post({ type: 'incidents', batch: result.incidents.slice(i, i + BATCH) });
-  }
   for (let i = 0; i < result.issues.length; i += BATCH) {
     post({ type: 'issues', batch: result.issues.slice(i, i + BATCH) });
   }
-  // The index, the place table and the relation graph are built here as well, so the page does not spend
-  // long tasks on them; their typed arrays move rather than copy.
-  const derived = result.incidents.length > 0 ? deriveDataset(result.incidents) : undefined;
+  const store = result.incidents.length > 0 ? storeOf(result.incidents) : undefined;
   const done: LoadMessage = {
     type: 'done',
     format: result.format,
@@ -96,14 +102,57 @@ async function load(request: LoadRequest): Promise<void> {
     readable: result.readable,
     ...(result.needsMapping ? { needsMapping: result.needsMapping } : {}),
     ...(result.name ? { name: result.name } : {}),
-    ...(derived ? { derived } : {}),
+    ...(store ? { store } : {}),
   };
-  (self as unknown as Worker).postMessage(done, derived ? (derivedBuffers(derived) as ArrayBuffer[]) : []);
+  (self as unknown as Worker).postMessage(done, store ? transfers(store) : []);
 }
 
-self.addEventListener('message', (event: MessageEvent<LoadRequest>) => {
-  if (event.data?.type !== 'load') return;
-  load(event.data).catch((error: unknown) => {
+/**
+ * The columnar store of `incidents`: the index, columns, place table and relation graph (typed arrays), and
+ * every incident's record written into a Blob.
+ */
+function storeOf(incidents: readonly Incident[]): StoreMessage {
+  const derived = deriveDataset(incidents);
+  const writer = new RecordBlobWriter();
+  for (const incident of incidents) writer.add(incident);
+  return { derived, records: writer.finish() };
+}
+
+function transfers(store: StoreMessage): ArrayBuffer[] {
+  return [...derivedBuffers(store.derived), store.records.start.buffer] as ArrayBuffer[];
+}
+
+/** Joins datasets already loaded: reads their records back, combines them, and derives the store anew. */
+async function combine(request: CombineRequest): Promise<void> {
+  const parts: { name: string; incidents: Incident[] }[] = [];
+  let read = 0;
+  for (const part of request.parts) {
+    const records = new BlobRecords(part.records);
+    const incidents: Incident[] = [];
+    for (let from = 0; from < records.count; from += BATCH * 10) {
+      const to = Math.min(records.count, from + BATCH * 10);
+      const batch = await records.read(Array.from({ length: to - from }, (_, k) => from + k));
+      for (const incident of batch) incidents.push(incident);
+      read += batch.length;
+      post({ type: 'progress', received: read, total: null, features: read });
+    }
+    parts.push({ name: part.name, incidents });
+  }
+  const combined = combineParts(parts);
+  const store = storeOf(combined.incidents);
+  const message: LoadMessage = {
+    type: 'combined',
+    store,
+    collisions: [...combined.collisions],
+    shown: [...combined.shown],
+  };
+  (self as unknown as Worker).postMessage(message, transfers(store));
+}
+
+self.addEventListener('message', (event: MessageEvent<LoadRequest | CombineRequest>) => {
+  const request = event.data;
+  if (request?.type !== 'load' && request?.type !== 'combine') return;
+  (request.type === 'load' ? load(request) : combine(request)).catch((error: unknown) => {
     post({
       type: 'failed',
       message: `Loading stopped on an error: ${error instanceof Error ? error.message : String(error)}`,

@@ -12,9 +12,10 @@
  */
 import L from 'leaflet';
 import { attributionDrawing } from '../domain/attribution';
-import type { Incident } from '../domain/incident';
+import type { Dataset } from '../domain/dataset';
+import { withRecords } from '../domain/records';
 import { PointCanvas, SELECTED_POINT_REACH } from './point-canvas';
-import { DOT_STYLES, incidentColumns, type PointColumns } from './point-raster';
+import { DOT_STYLES, type PointColumns, pointColumns } from './point-raster';
 import { createSymbolSvg, symbolFor } from './symbols';
 
 export interface IncidentLayerOptions {
@@ -22,9 +23,14 @@ export interface IncidentLayerOptions {
   onSelect(index: number, byKeyboard: boolean): void;
   /** The open popup was closed by the user (close button, Escape, click on the map). */
   onClose(index: number): void;
-  /** Builds the popup content for the incident at `index`. */
-  popupContent(index: number): HTMLElement;
+  /** Builds the popup content for the incident at `index`: at once, or when its records are read. */
+  popupContent(index: number): HTMLElement | Promise<HTMLElement>;
+  /** Records needed to draw could not be read. */
+  failed(error: unknown): void;
 }
+
+/** What the layer reads of a dataset: numbers for everything, records for markers' names. */
+export type LayerData = Pick<Dataset, 'columns' | 'index' | 'records' | 'idOf'>;
 
 const DEFAULTS = {
   // Incidents shown, most drawn as DOM markers (more go on one canvas). Each marker is an element, plus
@@ -57,12 +63,15 @@ export class IncidentLayer {
   private onCanvas = false;
   private columns: PointColumns | null = null;
   private openIndex: number | null = null;
+  /** Counts draws and opens, so records that arrive after a newer one are not used. */
+  private drawToken = 0;
+  private openToken = 0;
   /** True while the layer itself closes or replaces the popup, so that is not reported as the user's. */
   private closingQuietly = false;
 
   constructor(
     private readonly map: L.Map,
-    private readonly incidents: readonly Incident[],
+    private readonly data: LayerData,
     private readonly options: IncidentLayerOptions,
   ) {
     this.popup = L.popup({
@@ -79,11 +88,24 @@ export class IncidentLayer {
 
   /** Shows exactly the incidents at `indices` (positions in the incident array), removing the others. */
   setIncidents(indices: ArrayLike<number>): void {
-    if (indices.length > DEFAULTS.domMarkerLimit) this.drawOnCanvas(indices);
-    else this.drawAsMarkers(indices);
+    const token = ++this.drawToken;
+    if (indices.length > DEFAULTS.domMarkerLimit) {
+      this.drawOnCanvas(indices);
+      return;
+    }
+    // A marker is named by its title: draw once the shown incidents' records are at hand.
+    const wanted = Array.from(indices);
+    withRecords(
+      this.data.records,
+      wanted,
+      () => {
+        if (token === this.drawToken) this.drawAsMarkers(wanted);
+      },
+      (error) => this.options.failed(error),
+    );
   }
 
-  private drawAsMarkers(indices: ArrayLike<number>): void {
+  private drawAsMarkers(indices: readonly number[]): void {
     this.removeCanvas();
     const next = new Set<number>();
     for (let i = 0; i < indices.length; i++) next.add(indices[i] as number);
@@ -96,7 +118,7 @@ export class IncidentLayer {
   private drawOnCanvas(indices: ArrayLike<number>): void {
     for (const index of this.shown) this.remove(index);
     this.shown = new Set();
-    this.columns ??= incidentColumns(this.incidents);
+    this.columns ??= pointColumns(this.data.columns, this.data.index.typeCode);
     this.points ??= new PointCanvas(this.columns, {
       styles: DOT_STYLES,
       onSelect: (index) => this.options.onSelect(index, false),
@@ -120,20 +142,33 @@ export class IncidentLayer {
 
   /** Opens the popup of the incident at `index`, panning it into view; `focus` moves keyboard focus into it. */
   open(index: number, focus = false): void {
-    const incident = this.incidents[index];
-    if (incident === undefined)
-      throw new Error(`No incident at index ${index} (have ${this.incidents.length})`);
+    const { count, lat, lon } = this.data.columns;
+    if (!Number.isInteger(index) || index < 0 || index >= count)
+      throw new Error(`No incident at index ${index} (have ${count})`);
     this.markSelected(this.openIndex, false);
     this.openIndex = index;
     this.markSelected(index, true);
+    const token = ++this.openToken;
+    const made = this.options.popupContent(index);
+    if (made instanceof Promise) {
+      made.then(
+        (content) => {
+          if (token === this.openToken && this.openIndex === index)
+            this.showPopup([lat[index] as number, lon[index] as number], content, focus);
+        },
+        (error) => this.options.failed(error),
+      );
+    } else this.showPopup([lat[index] as number, lon[index] as number], made, focus);
+  }
+
+  private showPopup(at: L.LatLngTuple, content: HTMLElement, focus: boolean): void {
     this.fitPopupToMap();
     this.closingQuietly = true;
-    const content = this.options.popupContent(index);
     // Escape closes the popup from anywhere inside it (Leaflet only listens while the map itself has focus).
     content.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.map.closePopup(this.popup);
     });
-    this.popup.setLatLng([incident.lat, incident.lon]).setContent(content);
+    this.popup.setLatLng(at).setContent(content);
     this.setPopupOffset();
     this.map.openPopup(this.popup);
     this.closingQuietly = false;
@@ -186,6 +221,7 @@ export class IncidentLayer {
 
   /** Closes the popup without reporting it as the user's doing. */
   close(): void {
+    this.openToken++;
     if (this.openIndex === null) return;
     this.closingQuietly = true;
     this.map.closePopup(this.popup);
@@ -249,7 +285,8 @@ export class IncidentLayer {
   }
 
   private create(index: number): Drawn {
-    const incident = this.incidents[index] as Incident;
+    const incident = this.data.records.peek(index);
+    if (incident === undefined) throw new Error(`The record of incident ${index} is not at hand`);
     const symbol = symbolFor(incident.eventType);
     const size = DEFAULTS.markerSize;
     const icon = L.divIcon({

@@ -28,14 +28,15 @@ const DEFAULTS = {
 /** Builds the story section for `chain` (its `start` is the incident of the popup); null when it has no links. */
 export function buildPopupChain(
   chain: Chain,
-  incidents: readonly Incident[],
+  /** The incident at a position (every member of the chain must be at hand). */
+  incidentAt: (index: number) => Incident | undefined,
   links: PopupChainLinks,
 ): HTMLElement | null {
   if (chain.links.length === 0) return null;
-  const headingId = `popup-chain-${encodeURIComponent(incidents[chain.start]?.id ?? String(chain.start))}`;
+  const headingId = `popup-chain-${encodeURIComponent(incidentAt(chain.start)?.id ?? String(chain.start))}`;
   const entry = (index: number): HTMLLIElement => {
-    const incident = incidents[index];
-    if (incident === undefined) throw new Error(`No incident at index ${index} (have ${incidents.length})`);
+    const incident = incidentAt(index);
+    if (incident === undefined) throw new Error(`No incident at hand at index ${index}`);
     const day = incident.date.start.day;
     const when = el('time', { attrs: { datetime: isoFromDay(day) } }, formatDay(day));
     if (index === chain.start) {
@@ -47,7 +48,7 @@ export function buildPopupChain(
         el('strong', {}, incident.title),
       );
     }
-    const own = incidents[chain.start];
+    const own = incidentAt(chain.start);
     // (Not related needs no label: its group's heading says so.)
     const stated = own === undefined ? null : relationBetween(own, incident);
     const relation = stated === 'notRelatedTo' ? null : stated;

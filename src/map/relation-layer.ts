@@ -19,11 +19,11 @@ import L from 'leaflet';
 import { el } from '../dom/el';
 import type { Chain, RelationKind } from '../domain/story';
 
-/** Where an incident is drawn, by position in the incident array. */
-export interface RelationPoint {
-  readonly lat: number;
-  readonly lon: number;
-  readonly id: string;
+/** Where incidents are drawn, by position (the dataset's coordinate columns), and their ids. */
+export interface RelationPoints {
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  idOf(i: number): string;
 }
 
 const DEFAULTS = {
@@ -136,7 +136,7 @@ export class RelationLayer extends L.Layer {
 
   /** `points[i]` is where incident `i` is drawn; `legendOpen` shows the legend expanded at first. */
   constructor(
-    private readonly points: readonly RelationPoint[],
+    private readonly points: RelationPoints,
     private readonly legendOpen: boolean,
   ) {
     super();
@@ -191,9 +191,11 @@ export class RelationLayer extends L.Layer {
       return;
     }
     const screen = (i: number): Pt => {
-      const p = this.points[i];
-      if (p === undefined) throw new Error(`No incident at index ${i} (have ${this.points.length})`);
-      const c = map.latLngToContainerPoint([p.lat, p.lon]);
+      const lat = this.points.lat[i];
+      const lon = this.points.lon[i];
+      if (lat === undefined || lon === undefined)
+        throw new Error(`No incident at index ${i} (have ${this.points.lat.length})`);
+      const c = map.latLngToContainerPoint([lat, lon]);
       return { x: c.x, y: c.y };
     };
     const inset = DEFAULTS.edgeInset;
@@ -238,8 +240,8 @@ export class RelationLayer extends L.Layer {
       const path = svg('path', {
         d,
         class: classes.join(' '),
-        'data-from': this.points[link.from]?.id ?? '',
-        'data-to': this.points[link.to]?.id ?? '',
+        'data-from': this.points.idOf(link.from),
+        'data-to': this.points.idOf(link.to),
       });
       if (!offscreenEnd) path.setAttribute('marker-end', `url(#${this.uid}-${link.kind})`);
       arrows.push(path);

@@ -10,10 +10,12 @@
  */
 
 import type { Dataset } from '../domain/dataset';
+import type { DayNumber } from '../domain/date';
 import { dateExtent, filterAndCount, type IncidentFilter, NO_FILTER } from '../domain/filter';
 import { formatIncidentDate } from '../domain/format';
 import { brushRange } from '../domain/histogram';
 import type { IncidentId } from '../domain/incident';
+import { withRecords } from '../domain/records';
 import { chainOf, isStory, type RelationGraph } from '../domain/story';
 import { encodeView, type StoryStep, sameFilter, type ViewState } from '../domain/view-state';
 import type { IncidentLayer } from '../map/incident-layer';
@@ -46,6 +48,8 @@ export interface AtlasParts {
   labelPlaces(indices: Uint32Array): void;
   /** Brings the map into view on narrow screens, where panels are switched. */
   showMap(): void;
+  /** An incident's record could not be read: say so. */
+  failed(error: unknown): void;
   readonly story: StoryParts;
 }
 
@@ -129,7 +133,7 @@ export class Atlas {
 
   /** The steps of the story started from `id`, or null when it has none. */
   private storySteps(id: IncidentId): readonly number[] | null {
-    const start = this.dataset.positionOf.get(id);
+    const start = this.dataset.indexOf(id);
     if (start === undefined) return null;
     const chain = chainOf(this.parts.story.graph, start);
     return isStory(chain) ? chain.steps : null;
@@ -142,27 +146,37 @@ export class Atlas {
     const step = Math.min(Math.max(1, story.step), steps.length);
     if (write === 'push' && this.view.story?.start === story.start && this.view.story.step === step) return;
     const index = steps[step - 1] as number;
-    const incident = this.dataset.incidents[index];
-    if (incident === undefined) throw new Error(`No incident at index ${index}`);
-    const { firstDay, lastDay } = incident.date;
+    const id = this.dataset.idOf(index);
+    const { firstDay, lastDay } = this.dataset.index;
     this.cancelFlight();
     this.parts.layer.close(); // an open popup would pan the map back while it flies
     this.view = {
-      filter: { ...NO_FILTER, from: firstDay, to: lastDay },
-      selected: incident.id,
+      filter: { ...NO_FILTER, from: firstDay[index] as DayNumber, to: lastDay[index] as DayNumber },
+      selected: id,
       story: { start: story.start, step },
     };
     this.render();
     this.parts.list.markCurrent(index);
     this.parts.showMap();
-    this.parts.story.bar.show(
-      { step, total: steps.length, title: incident.title, date: formatIncidentDate(incident.date) },
-      focus,
+    // The bar names the step once its record is at hand (at once, unless it must be read first).
+    const bar = this.parts.story.bar;
+    const current = () => this.view.story?.start === story.start && this.view.story.step === step;
+    withRecords(
+      this.dataset.records,
+      [index],
+      ([incident]) => {
+        if (incident === undefined || !current()) return;
+        bar.show(
+          { step, total: steps.length, title: incident.title, date: formatIncidentDate(incident.date) },
+          focus,
+        );
+      },
+      (error) => this.parts.failed(error),
     );
     if (write !== null) this.parts.writeUrl(encodeView(this.view), write);
     this.cancelFlight = this.parts.story.flyTo(index, () => {
       this.cancelFlight = () => {};
-      if (this.view.selected === incident.id) this.parts.layer.open(index);
+      if (this.view.selected === id) this.parts.layer.open(index);
     });
   }
 
@@ -196,8 +210,7 @@ export class Atlas {
 
   /** Opens the incident at `index` (or closes the open one for null). */
   select(index: number | null, via: SelectVia): void {
-    const incident = index === null ? null : this.dataset.incidents[index];
-    const id = incident?.id ?? null;
+    const id = index === null ? null : this.dataset.idOf(index);
     if (id === this.view.selected && via === 'map') return;
     this.view = { ...this.view, selected: id };
     this.parts.list.markCurrent(index);
@@ -249,11 +262,11 @@ export class Atlas {
 
   private selectedIndex(): number | null {
     if (this.view.selected === null) return null;
-    return this.dataset.positionOf.get(this.view.selected) ?? null;
+    return this.dataset.indexOf(this.view.selected) ?? null;
   }
 
   private render(): void {
-    const { index, incidents } = this.dataset;
+    const { index } = this.dataset;
     const { filter } = this.view;
     const { shown, counts } = filterAndCount(index, filter);
     this.shown = shown;
@@ -269,7 +282,7 @@ export class Atlas {
     this.parts.filters.render(filter, counts);
     this.parts.timeline.setData(index.firstDay, index.lastDay, counts.undated);
     this.parts.timeline.setRange(brushRange(filter.from, filter.to, this.extent));
-    const total = incidents.length;
+    const total = this.dataset.count;
     const n = (x: number) => x.toLocaleString('en-US');
     this.parts.count.textContent = `${n(this.shown.length)} of ${n(total)} incident${total === 1 ? '' : 's'}`;
     this.parts.clear.disabled = sameFilter(filter, NO_FILTER);

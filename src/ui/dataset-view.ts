@@ -4,9 +4,12 @@
  * `unmount()` then a new DatasetView; nothing of the old one stays on the page or in memory.
  */
 import L from 'leaflet';
+import { el } from '../dom/el';
+import { columnBounds } from '../domain/columns';
 import type { Dataset } from '../domain/dataset';
 import { typesPresent } from '../domain/filter';
 import { datePresets } from '../domain/histogram';
+import type { Incident } from '../domain/incident';
 import { placeNames } from '../domain/places';
 import { chainOf, storyLength } from '../domain/story';
 import { decodeView } from '../domain/view-state';
@@ -70,19 +73,41 @@ function stopwatch(prefix: string): (step: string) => void {
   };
 }
 
-/** The bounds of every incident, computed from the numbers (no Leaflet object per incident). */
+/** The bounds of every incident, from the coordinate columns (no Leaflet object per incident). */
 function incidentBounds(dataset: Dataset): L.LatLngBounds | null {
-  let south = 90;
-  let north = -90;
-  let west = 180;
-  let east = -180;
-  for (const incident of dataset.incidents) {
-    if (incident.lat < south) south = incident.lat;
-    if (incident.lat > north) north = incident.lat;
-    if (incident.lon < west) west = incident.lon;
-    if (incident.lon > east) east = incident.lon;
-  }
-  return south > north ? null : L.latLngBounds([south, west], [north, east]);
+  const box = columnBounds(dataset.columns);
+  if (box === null) return null;
+  const [west, south, east, north] = box;
+  return L.latLngBounds([south, west], [north, east]);
+}
+
+/**
+ * The popup of the incident at `i`: its record, the records of the incidents its relations name and of its
+ * chain's members, all read first (at once when they are at hand), then built.
+ */
+function popupFor(
+  dataset: Dataset,
+  i: number,
+  build: (incidentAt: (j: number) => Incident | undefined) => HTMLElement,
+): HTMLElement | Promise<HTMLElement> {
+  const { records, graph } = dataset;
+  const chain = chainOf(graph, i);
+  const needed = (incident: Incident): number[] => {
+    const related = incident.related.map((rel) => dataset.indexOf(rel.id));
+    return [i, ...chain.steps, ...chain.framing, ...chain.notRelated].concat(
+      related.filter((j): j is number => j !== undefined),
+    );
+  };
+  const at = (j: number) => records.peek(j);
+  const own = records.peek(i);
+  if (own !== undefined && needed(own).every((j) => at(j) !== undefined)) return build(at);
+  return (async () => {
+    await records.load([i]);
+    const incident = records.peek(i);
+    if (incident === undefined) throw new Error(`The record of incident ${i} could not be read`);
+    await records.load(needed(incident));
+    return build(at);
+  })();
 }
 
 export class DatasetView {
@@ -98,12 +123,15 @@ export class DatasetView {
     readonly dataset: Dataset,
     private readonly host: DatasetViewHost,
   ) {
-    const { incidents, index, positionOf } = dataset;
+    const { index, columns } = dataset;
     // Story mode: the relation graph once per dataset, the "Relations" overlay and the story bar.
     const lap = stopwatch('incident-atlas:mount');
     const { graph, places } = dataset;
     // Its legend starts folded: open, it would cover the popup it explains (one click shows it).
-    this.relations = new RelationLayer(incidents, false).addTo(host.map);
+    this.relations = new RelationLayer(
+      { lat: columns.lat, lon: columns.lon, idOf: (i) => dataset.idOf(i) },
+      false,
+    ).addTo(host.map);
     host.basemap.layers.addOverlay(this.relations, 'Relations');
     this.storyBar = new StoryBar(host.mapPanel, {
       onPrevious: () => atlas?.stepStory(-1),
@@ -112,8 +140,8 @@ export class DatasetView {
     });
     const vocabulary = {
       actors: new Set(index.actorNames),
-      ids: new Set(positionOf.keys()),
-      storyLength: (id: string) => storyLength(graph, positionOf.get(id)),
+      ids: { has: (id: string) => dataset.indexOf(id) !== undefined },
+      storyLength: (id: string) => storyLength(graph, dataset.indexOf(id)),
     };
     const decoded = decodeView(readQuery(), vocabulary);
     this.showUrlNotices(decoded.notices);
@@ -121,25 +149,30 @@ export class DatasetView {
     // The parts call back into the view controller, which is made last: `atlas` is set before any event.
     let atlas: Atlas | null = null;
     lap('graph, places, story bar, link parameters');
-    this.layer = new IncidentLayer(host.map, incidents, {
+    const failed = (error: unknown) => this.recordFailed(error);
+    this.layer = new IncidentLayer(host.map, dataset, {
       onSelect: (i, byKeyboard) => atlas?.select(i, byKeyboard ? 'keyboard' : 'map'),
       onClose: (i) => atlas?.closed(i),
+      failed,
       popupContent: (i) =>
-        buildPopupContent(incidents[i] as (typeof incidents)[number], {
-          titleOf: (id) => incidents[positionOf.get(id) ?? -1]?.title ?? null,
-          hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
-          open: (id) => atlas?.select(positionOf.get(id) ?? null, 'link'),
-          chain: (incident) =>
-            buildPopupChain(chainOf(graph, i), incidents, {
-              hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
-              open: (j) => atlas?.openFromChain(j),
-              follow: atlas?.following() ? null : () => atlas?.startStory(incident.id),
-            }),
-        }),
+        popupFor(dataset, i, (incidentAt) =>
+          buildPopupContent(incidentAt(i) as Incident, {
+            titleOf: (id) => incidentAt(dataset.indexOf(id) ?? -1)?.title ?? null,
+            hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
+            open: (id) => atlas?.select(dataset.indexOf(id) ?? null, 'link'),
+            chain: (incident) =>
+              buildPopupChain(chainOf(graph, i), incidentAt, {
+                hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
+                open: (j) => atlas?.openFromChain(j),
+                follow: atlas?.following() ? null : () => atlas?.startStory(incident.id),
+              }),
+          }),
+        ),
     });
     lap('map layer');
-    const list = new IncidentList(host.list, incidents, {
+    const list = new IncidentList(host.list, dataset, {
       onChoose: (i) => atlas?.select(i, 'list'),
+      failed,
       countRule: host.countRule.get(),
       onCountRule: (rule) => host.countRule.set(rule),
     });
@@ -175,14 +208,12 @@ export class DatasetView {
           host.onShown(shown.length);
         },
         showMap: () => host.showMap(),
+        failed,
         story: {
           graph,
           bar: this.storyBar,
           relations: this.relations,
-          flyTo: (i, done) => {
-            const incident = incidents[i] as (typeof incidents)[number];
-            return flyToStep(host.map, incident.lat, incident.lon, done);
-          },
+          flyTo: (i, done) => flyToStep(host.map, columns.lat[i] as number, columns.lon[i] as number, done),
         },
       },
       decoded.view,
@@ -205,6 +236,16 @@ export class DatasetView {
       this.atlas.currentFilter(),
       this.host.countRule.get(),
       this.host.notices,
+    );
+  }
+
+  /** An incident's record could not be read (a store that went away, a damaged file): say so, once. */
+  private recordFailed(error: unknown): void {
+    this.host.notices.show(
+      'records',
+      'error',
+      'Some incidents could not be read',
+      el('p', {}, error instanceof Error ? error.message : String(error)),
     );
   }
 

@@ -23,6 +23,8 @@ const MIME: Record<ExportFormat, string> = {
   kml: 'application/vnd.google-earth.kml+xml',
 };
 
+const RECORDS_PER_READ = 5_000; // records read from the dataset's store per step
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function chunksFor(
@@ -45,8 +47,12 @@ export async function downloadExport(
   rule: CountRule,
   notices: Notices,
 ): Promise<void> {
-  const shown: Incident[] = new Array(indices.length);
-  for (let k = 0; k < indices.length; k++) shown[k] = dataset.incidents[indices[k] as number] as Incident;
+  // The records are read a slice at a time, with the page's turn between slices.
+  const shown: Incident[] = [];
+  for (let from = 0; from < indices.length; from += RECORDS_PER_READ) {
+    const slice = Array.prototype.slice.call(indices, from, from + RECORDS_PER_READ) as number[];
+    for (const incident of await dataset.records.read(slice)) shown.push(incident);
+  }
   const parts: string[] = [];
   let n = 0;
   for (const chunk of chunksFor(format, shown, dataset.name, rule)) {

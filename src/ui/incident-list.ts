@@ -9,6 +9,7 @@
 import { el } from '../dom/el';
 import { attributionDrawing } from '../domain/attribution';
 import { COUNT_RULE_LABEL, COUNT_RULES, type CountRule, pickCount } from '../domain/counts';
+import type { Dataset } from '../domain/dataset';
 import { formatDatePrecision, formatIncidentDate, formatPlace } from '../domain/format';
 import type { Incident } from '../domain/incident';
 import { createSymbolSvg, symbolFor } from '../map/symbols';
@@ -24,6 +25,8 @@ export interface IncidentListOptions {
   readonly countRule?: CountRule;
   /** The user chose another rule. */
   onCountRule?(rule: CountRule): void;
+  /** Records of rows on screen could not be read. */
+  failed(error: unknown): void;
 }
 
 /** Row height in rem: date, title and meta lines of incident-list.css, plus padding. */
@@ -78,10 +81,12 @@ export class IncidentList {
   private current: number | null = null;
   private rule: CountRule;
   private readonly ruleSelect: HTMLSelectElement;
+  /** Rows drawn without their record: read together, then the rows on screen are drawn again. */
+  private readonly wanted = new Set<number>();
 
   constructor(
     container: HTMLElement,
-    private readonly incidents: readonly Incident[],
+    private readonly data: Pick<Dataset, 'records' | 'idOf'>,
     private readonly options: IncidentListOptions,
   ) {
     this.list = el('ol', { className: 'incident-list', attrs: { 'aria-label': 'Incidents' } });
@@ -191,16 +196,46 @@ export class IncidentList {
     return button;
   }
 
+  /** A row whose record is still being read: its place is kept, its text comes when the record does. */
+  private drawPending(parts: RowParts): void {
+    parts.icon.replaceChildren();
+    parts.date.textContent = '';
+    parts.killed.textContent = '';
+    parts.title.textContent = 'Loading…';
+    parts.title.title = '';
+    parts.meta.replaceChildren();
+  }
+
+  /** Reads the records of rows drawn pending, all at once, then redraws the rows on screen. */
+  private want(index: number): void {
+    const first = this.wanted.size === 0;
+    this.wanted.add(index);
+    if (!first) return;
+    queueMicrotask(() => {
+      const indices = [...this.wanted];
+      this.wanted.clear();
+      this.data.records.load(indices).then(
+        () => this.virtual.refresh(),
+        (error: unknown) => this.options.failed(error),
+      );
+    });
+  }
+
   private renderRow(item: HTMLLIElement, position: number): void {
     const parts = this.parts.get(item);
     const index = this.shown[position];
     if (parts === undefined || index === undefined) throw new RangeError(`No row at position ${position}`);
-    const incident = this.incidents[index] as Incident;
     const { button } = parts;
     button.dataset.index = String(index);
-    button.dataset.incidentId = incident.id;
+    button.dataset.incidentId = this.data.idOf(index);
     if (index === this.current) button.setAttribute('aria-current', 'true');
     else button.removeAttribute('aria-current');
+    const incident = this.data.records.peek(index);
+    if (incident === undefined) {
+      this.drawPending(parts);
+      this.want(index);
+      return;
+    }
     parts.icon.replaceChildren(
       createSymbolSvg(symbolFor(incident.eventType), 18, attributionDrawing(incident)),
     );

@@ -38,6 +38,12 @@ export class LoadProgress {
     }, SHOW_AFTER_MS);
   }
 
+  /** Shows how far work other than a download has come, in words. */
+  say(text: string): void {
+    this.bar.removeAttribute('value');
+    this.text.textContent = text;
+  }
+
   /** Shows how far the load has come. */
   update({ received, total, features }: ReadProgress & { readonly features?: number }): void {
     const read = features ? ` · ${features.toLocaleString('en-US')} features read` : '';

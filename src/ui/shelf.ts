@@ -5,10 +5,13 @@
  */
 
 import { el } from '../dom/el';
-import { createDataset, type Dataset, type DatasetDerived, type DatasetOrigin } from '../domain/dataset';
+import { type Dataset, type DatasetOrigin, datasetFrom } from '../domain/dataset';
 import type { LoadIssue } from '../domain/issues';
-import { combineParts, type ShelfPart, shelfName } from '../domain/shelf';
+import { type IdCollision, type ShelfPart, shelfName } from '../domain/shelf';
+import { combineInWorker } from '../io/load-client';
 import { type ImportResult, importFile, type LoadOptions } from '../io/load-dataset';
+import type { StoreMessage } from '../io/load-protocol';
+import { BlobRecords } from '../io/record-blob';
 import type { ShelfStore } from '../io/shelf-store';
 import { askColumnMapping, rememberedMapping } from './column-mapping-dialog';
 import type { DataPanel, DataRow } from './data-panel';
@@ -22,8 +25,8 @@ export interface ShelfEntry extends ShelfPart {
   readonly issues: readonly LoadIssue[];
   /** Kept in this browser's storage (opened files). */
   readonly kept: boolean;
-  /** What is derived from `incidents` (index, places, relations), when the loader built it already. */
-  readonly derived?: DatasetDerived;
+  /** Its columnar store, as the loader built it. */
+  readonly store: StoreMessage;
 }
 
 export interface ShelfOptions {
@@ -58,13 +61,13 @@ export function entryFrom(
     key,
     name: result.name,
     format: result.format,
-    incidents: result.incidents,
+    count: result.count,
     total: result.total,
-    skipped: result.total - result.incidents.length,
+    skipped: result.total - result.count,
     origin,
     issues: result.issues,
     kept,
-    ...(result.derived ? { derived: result.derived } : {}),
+    store: result.store,
   };
 }
 
@@ -72,6 +75,9 @@ export class Shelf {
   private entries: ShelfEntry[] = [];
   private panel: DataPanel | null = null;
   private shownCount = 0;
+  /** Counts remounts, so a join that finishes after a newer change is dropped. */
+  private generation = 0;
+  private joining: AbortController | null = null;
 
   constructor(private readonly options: ShelfOptions) {}
 
@@ -182,7 +188,7 @@ export class Shelf {
       return null;
     }
     const entry = entryFrom(result, { kind: 'file', fileName: file.name }, key, true);
-    this.options.notices.showLoadReport(entry.name, entry.incidents.length, entry.issues);
+    this.options.notices.showLoadReport(entry.name, entry.count, entry.issues);
     return entry;
   }
 
@@ -196,19 +202,56 @@ export class Shelf {
       this.renderPanel();
       return;
     }
-    const combined = combineParts(this.entries);
-    this.reportCollisions(combined.collisions);
-    const origin: DatasetOrigin =
-      this.entries.length === 1
-        ? (this.entries[0] as ShelfEntry).origin
-        : { kind: 'several', parts: this.entries.map((e) => e.origin) };
-    // One dataset alone keeps the index its loader built; several are indexed together.
-    const only = this.entries.length === 1 ? this.entries[0] : undefined;
-    this.options.mount(createDataset(combined.incidents, shelfName(this.entries), origin, only?.derived));
+    const generation = ++this.generation;
+    this.joining?.abort();
+    this.joining = null;
+    const name = shelfName(this.entries);
+    if (this.entries.length === 1) {
+      // One dataset alone is shown with the store its loader built.
+      const only = this.entries[0] as ShelfEntry;
+      this.reportCollisions([]);
+      this.options.mount(
+        datasetFrom(only.store.derived, new BlobRecords(only.store.records), name, only.origin),
+      );
+      this.renderPanel();
+      return;
+    }
+    // Several are joined in a worker (ids checked, everything indexed together); what is shown stays until
+    // the join is ready, and a join overtaken by a newer change is dropped.
+    const entries = this.entries;
+    const origin: DatasetOrigin = { kind: 'several', parts: entries.map((e) => e.origin) };
+    const cancel = new AbortController();
+    this.joining = cancel;
+    const progress = new LoadProgress(this.options.notices, name, () => cancel.abort());
+    void combineInWorker(
+      entries.map((e) => ({ name: e.name, records: e.store.records })),
+      {
+        signal: cancel.signal,
+        onProgress: (p) => progress.say(`${p.features.toLocaleString('en-US')} incidents joined`),
+      },
+    ).then((result) => {
+      progress.done();
+      if (generation !== this.generation) return;
+      this.joining = null;
+      if (!result.ok) {
+        this.options.notices.show(
+          'join',
+          'error',
+          `${name} could not be shown together`,
+          el('p', {}, result.message),
+        );
+        return;
+      }
+      this.options.notices.remove('join');
+      this.reportCollisions(result.collisions);
+      const records = new BlobRecords(result.store.records);
+      this.options.mount(datasetFrom(result.store.derived, records, name, origin));
+      this.renderPanel();
+    });
     this.renderPanel();
   }
 
-  private reportCollisions(collisions: ReturnType<typeof combineParts>['collisions']): void {
+  private reportCollisions(collisions: readonly IdCollision[]): void {
     this.options.notices.remove('collisions');
     if (collisions.length === 0) return;
     const items: HTMLLIElement[] = [];
@@ -232,7 +275,7 @@ export class Shelf {
       key: e.key,
       name: e.name,
       format: e.format,
-      loaded: e.incidents.length,
+      loaded: e.count,
       skipped: e.skipped,
       total: e.total,
       kept: e.kept,

@@ -38,7 +38,7 @@ async function fetchEntry(
   });
   progress.done();
   if (!result.ok) return { message: result.message, issues: result.issues };
-  notices.showLoadReport(name, result.incidents.length, result.issues);
+  notices.showLoadReport(name, result.count, result.issues);
   return { entry: entryFrom(result, origin, origin.kind === 'bundled' ? 'bundled' : `url:${url}`, false) };
 }
 

@@ -5,24 +5,26 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDataset, deriveDataset } from '../../src/domain/dataset';
+import { createDataset, datasetFrom, deriveDataset } from '../../src/domain/dataset';
 import type { Incident } from '../../src/domain/incident';
 import { parseIncidents } from '../../src/domain/parse';
-import { combineParts, type ShelfPart, shelfName } from '../../src/domain/shelf';
+import { memoryRecords } from '../../src/domain/records';
+import { type CombineInput, combineParts, shelfName } from '../../src/domain/shelf';
 
 const bundled = parseIncidents(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson'), 'utf8')),
 ).incidents;
 
-function part(name: string, incidents: readonly Incident[]): ShelfPart {
-  return { key: name, name, format: 'GeoJSON', incidents, total: incidents.length, skipped: 0 };
+function part(name: string, incidents: readonly Incident[]): CombineInput {
+  return { name, incidents };
 }
 
 describe('combineParts', () => {
   it('keeps a single dataset as it is', () => {
     const only = part('a.geojson', bundled);
     const combined = combineParts([only]);
-    expect(combined.incidents).toBe(bundled);
+    expect(combined.incidents).toEqual(bundled);
+    expect(combined.shown).toEqual([bundled.length]);
     expect(combined.collisions).toEqual([]);
   });
 
@@ -49,21 +51,26 @@ describe('shelfName', () => {
   });
 });
 
-describe('createDataset', () => {
-  it('uses what was derived elsewhere (the worker) when it fits, and refuses it for other incidents', () => {
+describe('datasetFrom', () => {
+  it('uses what was derived elsewhere (the worker), answers ids by position and back, and refuses a mismatch', () => {
     const derived = deriveDataset(bundled);
-    const dataset = createDataset(bundled, 'x', { kind: 'bundled' }, derived);
+    const dataset = datasetFrom(derived, memoryRecords(bundled), 'x', { kind: 'bundled' });
     expect(dataset.index).toBe(derived.index);
     expect(dataset.graph).toBe(derived.graph);
-    expect(dataset.places).toBe(derived.places);
-    expect(dataset.positionOf.get(bundled[2]?.id as string)).toBe(2);
+    expect(dataset.count).toBe(bundled.length);
+    bundled.forEach((incident, i) => {
+      expect(dataset.idOf(i)).toBe(incident.id);
+      expect(dataset.indexOf(incident.id)).toBe(i);
+    });
+    expect(dataset.indexOf('no-such-id')).toBeUndefined();
     // Derived on the spot it is the same as derived elsewhere.
     const here = createDataset(bundled, 'x', { kind: 'bundled' });
     expect(here.index.newestFirst).toEqual(derived.index.newestFirst);
     expect(here.graph.linkTo).toEqual(derived.graph.linkTo);
     expect(here.places.codeOf).toEqual(derived.places.codeOf);
-    expect(() => createDataset(bundled.slice(1), 'x', { kind: 'bundled' }, derived)).toThrow(
-      'Index of 6 incidents given for 5',
-    );
+    const other = deriveDataset(bundled.slice(1));
+    expect(() =>
+      datasetFrom({ ...derived, columns: other.columns }, memoryRecords(bundled), 'x', { kind: 'bundled' }),
+    ).toThrow('Columns of 5 incidents given with an index of 6');
   });
 });

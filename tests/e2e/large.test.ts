@@ -353,7 +353,8 @@ describe(`a dataset of ${COUNT} incidents`, () => {
       `${expected.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')} incidents`,
     );
     expect(expected).toBeLessThanOrEqual(MARKER_LIMIT);
-    expect(await page.locator('.incident-marker').count()).toBe(expected);
+    // Markers are named by their titles, read from the records first: they follow the count shortly.
+    await expect.poll(() => page.locator('.incident-marker').count()).toBe(expected);
     expect(await page.locator(CANVAS).count()).toBe(0);
     expect(await page.locator(UNCERTAINTY).count()).toBeGreaterThan(0);
     lines.push(

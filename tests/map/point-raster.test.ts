@@ -2,18 +2,20 @@
 // (only for the cross-check against Leaflet's own projection; point-raster itself needs no DOM)
 import L from 'leaflet';
 import { describe, expect, it } from 'vitest';
+import { buildColumns } from '../../src/domain/columns';
+import { buildIndex } from '../../src/domain/filter';
 import { parseIncidents } from '../../src/domain/parse';
 import {
   buildStamp,
   DOT_STYLES,
   type DotGeometry,
   type DrawnPoints,
-  incidentColumns,
   MAX_MERCATOR_LATITUDE,
   mercatorX,
   mercatorY,
   type PointColumns,
   pixelValue,
+  pointColumns,
   projectPoints,
   stampPoints,
   stampReach,
@@ -62,7 +64,7 @@ describe('mercatorX / mercatorY', () => {
   });
 });
 
-describe('incidentColumns', () => {
+describe('pointColumns', () => {
   const feature = (id: string, lon: number, lat: number, extra: object) => ({
     type: 'Feature',
     id,
@@ -79,7 +81,7 @@ describe('incidentColumns', () => {
   });
 
   it('projects [lon, lat] once and gives each incident its type’s colour, hollow for a region', () => {
-    const columns = incidentColumns(incidents);
+    const columns = pointColumns(buildColumns(incidents), buildIndex(incidents).typeCode);
     expect(columns.x[0]).toBe(mercatorX(44.4));
     expect(columns.y[0]).toBe(mercatorY(33.3));
     const styleOf = (i: number) => DOT_STYLES[columns.style[i] as number];

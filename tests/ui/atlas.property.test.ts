@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type IncidentFilter, NO_FILTER, typesPresent } from '../../src/domain/filter';
 import { datePresets } from '../../src/domain/histogram';
-import { buildRelationGraph, storyLength } from '../../src/domain/story';
+import { storyLength } from '../../src/domain/story';
 import { decodeView, sameFilter } from '../../src/domain/view-state';
 import { type Dataset, datasetFromJson } from '../../src/io/dataset';
 import type { IncidentLayer } from '../../src/map/incident-layer';
@@ -68,11 +68,11 @@ function mount(pairs: [string, string][]): Mounted {
   const clear = root.appendChild(document.createElement('button'));
   const layer = new RecordingLayer();
   const { index } = dataset;
-  const graph = buildRelationGraph(dataset.incidents, dataset.positionOf);
+  const { graph } = dataset;
   const vocabulary = {
     actors: new Set(index.actorNames),
-    ids: new Set(dataset.positionOf.keys()),
-    storyLength: (id: string) => storyLength(graph, dataset.positionOf.get(id)),
+    ids: { has: (id: string) => dataset.indexOf(id) !== undefined },
+    storyLength: (id: string) => storyLength(graph, dataset.indexOf(id)),
   };
   const decoded = decodeView(pairs, vocabulary);
   let atlas: Atlas | null = null;
@@ -85,7 +85,12 @@ function mount(pairs: [string, string][]): Mounted {
         open: (i: number) => layer.openIncident(i),
         close: () => layer.close(),
       } as unknown as IncidentLayer,
-      list: new IncidentList(parts.list, dataset.incidents, { onChoose: (i) => atlas?.select(i, 'list') }),
+      list: new IncidentList(parts.list, dataset, {
+        onChoose: (i) => atlas?.select(i, 'list'),
+        failed: (error) => {
+          throw error;
+        },
+      }),
       filters: new FiltersPanel(parts.filters, {
         actorNames: index.actorNames,
         types: typesPresent(index),
@@ -98,6 +103,9 @@ function mount(pairs: [string, string][]): Mounted {
       writeUrl: () => {},
       labelPlaces: () => {},
       showMap: () => {},
+      failed: (error) => {
+        throw error;
+      },
       story: {
         graph,
         bar: new StoryBar(root, { onPrevious: () => {}, onNext: () => {}, onExit: () => {} }),
@@ -146,7 +154,7 @@ function expectConsistent(m: Mounted): void {
   expect(m.count.textContent).toBe(`${n} of 6 incidents`);
   expect(Array.from(m.atlas.visible())).toEqual(m.layer.shown);
   const titles = listedTitles(m.root);
-  expect(titles).toEqual(m.layer.shown.map((i) => dataset.incidents[i]?.title));
+  expect(titles).toEqual(m.layer.shown.map((i) => dataset.records.peek(i)?.title));
 }
 
 describe('Atlas: a date filter outside the data (issue 6.1)', () => {
@@ -177,7 +185,7 @@ describe('Atlas: a date filter outside the data (issue 6.1)', () => {
 
 describe('Atlas under arbitrary link parameters (property)', () => {
   const actors = dataset.index.actorNames;
-  const ids = [...dataset.positionOf.keys()];
+  const ids = Array.from({ length: dataset.count }, (_, i) => dataset.idOf(i));
   const isoDate = fc
     .record({
       y: fc.integer({ min: 1, max: 9999 }),

@@ -15,6 +15,11 @@ export interface GeoJsonOptions {
   readonly file?: string | null;
   /** Require every field and at least one source (the bundled dataset's standard). Default false. */
   readonly strict?: boolean;
+  /**
+   * The ids relations may point at, when they are not all in this document: a stored record (records.ts)
+   * is read alone, and its relations were checked against its whole dataset when it was loaded.
+   */
+  readonly knownIds?: { has(id: string): boolean };
 }
 
 const fieldName = (key: string): string =>
@@ -119,7 +124,7 @@ export function readGeoJson(json: unknown, options: GeoJsonOptions = {}): Import
     const incident = buildIncident(input, r, ctx);
     if (incident !== null) built.push({ incident, place });
   });
-  const result = finishImport('geojson', file, built, issues, found.features.length);
+  const result = finishImport('geojson', file, built, issues, found.features.length, options.knownIds);
   const name = collectionName(json);
   return name === null ? result : { ...result, name };
 }

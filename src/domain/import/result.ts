@@ -62,8 +62,8 @@ export interface BuiltRecord {
 }
 
 /**
- * Drops relations that point at no loaded incident (or at the incident itself), so no dead link is drawn,
- * and reports each as a warning; warns once when every point with a known country lies outside it.
+ * Drops relations that point at no loaded incident (or at `knownIds`, when given) or at the incident
+ * itself, so no dead link is drawn, and reports each as a warning; warns once when every point with a known country lies outside it.
  */
 export function finishImport(
   format: ImportFormat,
@@ -71,8 +71,9 @@ export function finishImport(
   built: readonly BuiltRecord[],
   issues: LoadIssue[],
   total: number,
+  knownIds?: { has(id: string): boolean },
 ): ImportResult {
-  const ids = new Set(built.map((b) => b.incident.id as string));
+  const ids = knownIds ?? new Set(built.map((b) => b.incident.id as string));
   const incidents = built.map(({ incident, place }) => {
     const kept = incident.related.filter((rel, i) => {
       const self = rel.id === incident.id;

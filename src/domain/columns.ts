@@ -1,0 +1,166 @@
+/**
+ * The columnar store's per-incident columns: what the page keeps of every incident, as typed arrays, beside
+ * the filter index (filter.ts), the place table (places.ts) and the relation graph (story.ts). Everything
+ * the map, the filters, the timeline and the first fit need is here; an incident's text (title, summary,
+ * sources, actor names) is not — it is read from the dataset's records (records.ts) only when a popup or a
+ * list row shows it.
+ *
+ * Ids are kept as one UTF-8 byte array with offsets, and an open-addressing hash table answers "which
+ * position has this id" (links, stories, `id=`) without a Map of a million strings.
+ */
+
+import { attributionLevel } from './attribution';
+import { ATTRIBUTIONS, type Incident, type IncidentId, LOCATION_PRECISIONS } from './incident';
+
+// TextEncoder/TextDecoder exist in browsers, workers and Node, but the pure domain compiles without DOM or
+// Node types.
+declare class TextEncoder {
+  encode(text: string): Uint8Array;
+  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
+}
+declare class TextDecoder {
+  constructor(label?: string);
+  decode(bytes: Uint8Array): string;
+}
+
+/** Every id of a dataset: bytes, offsets and a hash table of positions. */
+export interface IdTable {
+  /** The ids' UTF-8 bytes, one after the other: incident i's id is `bytes[start[i] .. start[i + 1])`. */
+  readonly bytes: Uint8Array;
+  readonly start: Uint32Array;
+  /** Open addressing with linear probing: a position, or -1 for an empty slot; a power of two ≥ 2·count. */
+  readonly slots: Int32Array;
+}
+
+export interface IncidentColumns {
+  readonly count: number;
+  /** WGS84 degrees. */
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  /** Position in LOCATION_PRECISIONS. */
+  readonly precision: Uint8Array;
+  /** Position in ATTRIBUTIONS of the incident's attribution level (attribution.ts). */
+  readonly attribution: Uint8Array;
+  /** The date's ordering key (ms; IncidentDate.sortKey). */
+  readonly sortKey: Float64Array;
+  readonly ids: IdTable;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+
+/** FNV-1a over bytes: cheap, and good enough for ids that are mostly short and similar. */
+function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) {
+    h ^= bytes[k] as number;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function sameBytes(a: Uint8Array, aFrom: number, aTo: number, b: Uint8Array, bFrom: number): boolean {
+  for (let k = aFrom; k < aTo; k++) if (a[k] !== b[bFrom + (k - aFrom)]) return false;
+  return true;
+}
+
+function tableSize(count: number): number {
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  return size;
+}
+
+/** Builds the id table of ids given in position order. */
+export function buildIdTable(ids: readonly string[]): IdTable {
+  const count = ids.length;
+  const start = new Uint32Array(count + 1);
+  let bytes = new Uint8Array(Math.max(64, count * 16));
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const id = ids[i] as string;
+    // UTF-8 needs at most 3 bytes per UTF-16 unit.
+    if (at + id.length * 3 > bytes.length) {
+      const grown = new Uint8Array(Math.max(bytes.length * 2, at + id.length * 3));
+      grown.set(bytes.subarray(0, at));
+      bytes = grown;
+    }
+    at += encoder.encodeInto(id, bytes.subarray(at)).written;
+    start[i + 1] = at;
+  }
+  bytes = bytes.slice(0, at);
+  const slots = new Int32Array(tableSize(count)).fill(-1);
+  const mask = slots.length - 1;
+  for (let i = 0; i < count; i++) {
+    let s = hashBytes(bytes, start[i] as number, start[i + 1] as number) & mask;
+    while (slots[s] !== -1) s = (s + 1) & mask;
+    slots[s] = i;
+  }
+  return { bytes, start, slots };
+}
+
+/** The id at position `i`. */
+export function idAt(ids: IdTable, i: number): IncidentId {
+  if (!Number.isInteger(i) || i < 0 || i + 1 >= ids.start.length)
+    throw new RangeError(`No incident at position ${i} (have ${ids.start.length - 1})`);
+  return decoder.decode(ids.bytes.subarray(ids.start[i], ids.start[i + 1])) as IncidentId;
+}
+
+/** The position of `id`, or undefined when no incident has it. */
+export function findId(ids: IdTable, id: string): number | undefined {
+  const wanted = encoder.encode(id);
+  const mask = ids.slots.length - 1;
+  let s = hashBytes(wanted, 0, wanted.length) & mask;
+  for (;;) {
+    const i = ids.slots[s] as number;
+    if (i === -1) return undefined;
+    const from = ids.start[i] as number;
+    const to = ids.start[i + 1] as number;
+    if (to - from === wanted.length && sameBytes(ids.bytes, from, to, wanted, 0)) return i;
+    s = (s + 1) & mask;
+  }
+}
+
+/** The columns of `incidents` (positions as in the array). */
+export function buildColumns(incidents: readonly Incident[]): IncidentColumns {
+  const count = incidents.length;
+  const lon = new Float64Array(count);
+  const lat = new Float64Array(count);
+  const precision = new Uint8Array(count);
+  const attribution = new Uint8Array(count);
+  const sortKey = new Float64Array(count);
+  const ids: string[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const incident = incidents[i] as Incident;
+    lon[i] = incident.lon;
+    lat[i] = incident.lat;
+    precision[i] = LOCATION_PRECISIONS.indexOf(incident.locationPrecision);
+    attribution[i] = ATTRIBUTIONS.indexOf(attributionLevel(incident));
+    sortKey[i] = incident.date.sortKey;
+    ids[i] = incident.id;
+  }
+  return { count, lon, lat, precision, attribution, sortKey, ids: buildIdTable(ids) };
+}
+
+/** The buffers of `columns`, to transfer rather than copy. */
+export function columnBuffers(columns: IncidentColumns): ArrayBufferLike[] {
+  const { lon, lat, precision, attribution, sortKey, ids } = columns;
+  return [lon, lat, precision, attribution, sortKey, ids.bytes, ids.start, ids.slots].map((a) => a.buffer);
+}
+
+/** The bounds of every incident as [west, south, east, north], or null for none: one pass over two columns. */
+export function columnBounds(columns: IncidentColumns): [number, number, number, number] | null {
+  let south = 90;
+  let north = -90;
+  let west = 180;
+  let east = -180;
+  const { lon, lat, count } = columns;
+  for (let i = 0; i < count; i++) {
+    const y = lat[i] as number;
+    const x = lon[i] as number;
+    if (y < south) south = y;
+    if (y > north) north = y;
+    if (x < west) west = x;
+    if (x > east) east = x;
+  }
+  return south > north ? null : [west, south, east, north];
+}

@@ -1,0 +1,99 @@
+/**
+ * The columnar store's records: each incident written into a Blob and read back by position — the same
+ * incident, whatever the chunking, the order asked for, or the size of the cache.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateIncidents, toFeature } from '../../scripts/generate/incidents';
+import type { Incident } from '../../src/domain/incident';
+import { parseIncidents } from '../../src/domain/parse';
+import { decodeRecord, encodeRecord, memoryRecords, withRecords } from '../../src/domain/records';
+import { BlobRecords, RecordBlobWriter } from '../../src/io/record-blob';
+
+const bundled = parseIncidents(
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson'), 'utf8')),
+).incidents;
+const generated = parseIncidents({
+  type: 'FeatureCollection',
+  features: [...generateIncidents({ count: 500, seed: 3 })].map(toFeature),
+}).incidents;
+const all = [...bundled, ...generated];
+
+function write(incidents: readonly Incident[], chunkBytes = 8 * 1024 * 1024) {
+  const writer = new RecordBlobWriter({ chunkBytes, partsPerBlob: 3 });
+  for (const incident of incidents) writer.add(incident);
+  return writer.finish();
+}
+
+describe('records', () => {
+  it('read back as the same incident, relations kept though the record is read alone', () => {
+    expect(generated.length).toBe(500);
+    for (const incident of all) expect(decodeRecord(encodeRecord(incident))).toEqual(incident);
+    const related = bundled.filter((i) => i.related.length > 0);
+    expect(related.length).toBeGreaterThan(0);
+    for (const incident of related)
+      expect(decodeRecord(encodeRecord(incident)).related).toEqual(incident.related);
+  });
+
+  it('that are not a valid incident throw with the reason', () => {
+    expect(() => decodeRecord('{"type":"Feature"')).toThrow('A stored incident is not JSON');
+    expect(() => decodeRecord('{"type":"Feature","geometry":null,"properties":{}}')).toThrow(
+      'A stored incident could not be read again',
+    );
+  });
+});
+
+describe('BlobRecords', () => {
+  it.each([
+    ['one chunk', 8 * 1024 * 1024],
+    ['many small chunks and blobs', 4 * 1024],
+  ])('gives back every incident by position, in any order (%s)', async (_, chunkBytes) => {
+    const blob = write(all, chunkBytes);
+    expect(blob.start.length).toBe(all.length + 1);
+    expect(blob.blob.size).toBe(blob.start[all.length]);
+    const records = new BlobRecords(blob);
+    expect(records.count).toBe(all.length);
+    const order = all.map((_, i) => i).reverse();
+    expect(await records.read(order)).toEqual(order.map((i) => all[i]));
+    // Scattered positions, some repeated.
+    const scattered = [7, 3, 400, 3, 0, all.length - 1];
+    expect(await records.read(scattered)).toEqual(scattered.map((i) => all[i]));
+  });
+
+  it('peeks only what was loaded, and keeps at most its capacity, the latest used', async () => {
+    const records = new BlobRecords(write(all), 10);
+    expect(records.peek(5)).toBeUndefined();
+    await records.load([5, 6, 7]);
+    expect(records.peek(5)).toEqual(all[5]);
+    await records.load(Array.from({ length: 9 }, (_, k) => 100 + k));
+    // 12 loaded, room for 10: the two used longest ago go (5 was peeked since, so 6 and 7 go).
+    expect(records.peek(6)).toBeUndefined();
+    expect(records.peek(7)).toBeUndefined();
+    expect(records.peek(5)).toEqual(all[5]);
+    expect(records.peek(108)).toEqual(all[108]);
+  });
+
+  it('refuses a position it does not have', async () => {
+    const records = new BlobRecords(write(bundled));
+    await expect(records.read([bundled.length])).rejects.toThrow(`No incident at position ${bundled.length}`);
+    await expect(records.read([-1])).rejects.toThrow('No incident at position -1');
+  });
+});
+
+describe('withRecords', () => {
+  it('calls at once when every record is at hand, and after loading otherwise', async () => {
+    const seen: string[] = [];
+    withRecords(memoryRecords(bundled), [0, 1], (incidents) => seen.push(...incidents.map((i) => i.id)));
+    expect(seen).toEqual([bundled[0]?.id, bundled[1]?.id]);
+    const records = new BlobRecords(write(bundled));
+    const later = new Promise<string>((done) => withRecords(records, [2], ([i]) => done(i?.id ?? '')));
+    expect(await later).toBe(bundled[2]?.id);
+  });
+
+  it('hands a failed read to `failed`', async () => {
+    const records = new BlobRecords(write(bundled));
+    const why = await new Promise<unknown>((done) => withRecords(records, [99], () => done('used'), done));
+    expect(String(why)).toContain('No incident at position 99');
+  });
+});
