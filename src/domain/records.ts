@@ -31,22 +31,34 @@ export function encodeRecord(incident: Incident): string {
   return JSON.stringify(incidentToFeature(incident));
 }
 
-/** The incident a record holds; throws with the reason when the record is not a valid incident. */
-export function decodeRecord(text: string): Incident {
+/**
+ * The incident a record holds; throws with the reason when the record is not a valid incident.
+ * `context` gives the id the dataset knows it by (a feature may not state one: it was given one when the
+ * file loaded) and the ids its relations may name; without it, the record's own id stands and its
+ * relations are kept as written (they were checked when it was written).
+ */
+export function decodeRecord(
+  text: string,
+  context?: { readonly id: string; readonly knownIds: { has(id: string): boolean } },
+): Incident {
   let feature: unknown;
   try {
     feature = JSON.parse(text);
   } catch (error) {
     throw new Error(`A stored incident is not JSON (${error instanceof Error ? error.message : error})`);
   }
-  // Its relations were checked against the whole dataset when it was loaded: keep them as they are.
-  const result = readGeoJson({ type: 'FeatureCollection', features: [feature] }, { knownIds: ANY_ID });
+  const result = readGeoJson(
+    { type: 'FeatureCollection', features: [feature] },
+    { knownIds: context?.knownIds ?? ANY_ID },
+  );
   const incident = result.incidents[0];
   if (incident === undefined || result.incidents.length !== 1) {
     const why = result.issues.find((issue) => issue.severity === 'error')?.message ?? 'no incident';
     throw new Error(`A stored incident could not be read again: ${why}`);
   }
-  return incident;
+  return context === undefined || context.id === incident.id
+    ? incident
+    : { ...incident, id: context.id as Incident['id'] };
 }
 
 /** The records of incidents already in memory (small datasets made on the page, tests). */

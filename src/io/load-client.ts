@@ -10,7 +10,6 @@ import type { LoadIssue } from '../domain/issues';
 import type { IdCollision } from '../domain/shelf';
 import { READ_LIMITS, type ReadProgress } from './byte-progress';
 import type { CombineRequest, LoadMessage, LoadRequest, LoadSource, StoreMessage } from './load-protocol';
-import type { RecordBlob } from './record-blob';
 
 export interface WorkerLoadOptions {
   readonly signal?: AbortSignal;
@@ -72,7 +71,7 @@ export function loadInWorker(
 
 /** Joins datasets already loaded (their records), in a worker. Never throws. */
 export function combineInWorker(
-  parts: readonly { readonly name: string; readonly records: RecordBlob }[],
+  parts: CombineRequest['parts'],
   options: WorkerLoadOptions = {},
 ): Promise<WorkerCombineResult> {
   const request: CombineRequest = { type: 'combine', parts };

@@ -5,6 +5,7 @@
  * arrays transferred, not copied, and the records in a Blob (io/record-blob.ts) — never one object per
  * incident. The page cancels by terminating the worker.
  */
+import type { IdTable } from '../domain/columns';
 import type { DatasetDerived } from '../domain/dataset';
 import type { ColumnMapping } from '../domain/import/column-mapping';
 import type { ImportFormat, MappingRequest } from '../domain/import/result';
@@ -29,7 +30,7 @@ export interface LoadRequest {
 /** Datasets to join in this order; the first to use an id keeps it. */
 export interface CombineRequest {
   readonly type: 'combine';
-  readonly parts: readonly { readonly name: string; readonly records: RecordBlob }[];
+  readonly parts: readonly { readonly name: string; readonly records: RecordBlob; readonly ids: IdTable }[];
 }
 
 /** Problems per message: small enough that receiving one is a short task. */

@@ -47,10 +47,13 @@ async function open(
 async function load(request: LoadRequest): Promise<void> {
   const opened = await open(request);
   if (typeof opened === 'string') return post({ type: 'failed', message: opened });
+  // A streamed GeoJSON feature's exact bytes become its record as they arrive: no encoding again.
+  const raw = new RecordBlobWriter();
   const importer = new StreamingImport(
     request.fileName,
     request.mapping ? { mapping: request.mapping } : {},
     opened.total,
+    (bytes) => raw.addBytes(bytes),
   );
   const reader = opened.stream.getReader();
   let last = 0;
@@ -94,7 +97,14 @@ async function load(request: LoadRequest): Promise<void> {
   for (let i = 0; i < result.issues.length; i += BATCH) {
     post({ type: 'issues', batch: result.issues.slice(i, i + BATCH) });
   }
-  const store = result.incidents.length > 0 ? storeOf(result.incidents) : undefined;
+  let store: StoreMessage | undefined;
+  if (result.incidents.length > 0) {
+    const { featureOf } = result;
+    store =
+      importer.streamed && featureOf !== undefined
+        ? { derived: deriveDataset(result.incidents), records: raw.finishFor(featureOf) }
+        : storeOf(result.incidents);
+  }
   const done: LoadMessage = {
     type: 'done',
     format: result.format,
@@ -127,7 +137,7 @@ async function combine(request: CombineRequest): Promise<void> {
   const parts: { name: string; incidents: Incident[] }[] = [];
   let read = 0;
   for (const part of request.parts) {
-    const records = new BlobRecords(part.records);
+    const records = new BlobRecords(part.records, { ids: part.ids });
     const incidents: Incident[] = [];
     for (let from = 0; from < records.count; from += BATCH * 10) {
       const to = Math.min(records.count, from + BATCH * 10);

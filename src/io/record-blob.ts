@@ -5,13 +5,29 @@
  * large one on disk, so a million incidents' text costs the page only the offsets (8 bytes each) and a
  * bounded cache of the records it showed last.
  */
+import { findId, type IdTable, idAt } from '../domain/columns';
 import type { Incident } from '../domain/incident';
 import { decodeRecord, encodeRecord, type RecordSource } from '../domain/records';
 
-/** Where a dataset's records are: record i is `blob` bytes `start[i] .. start[i + 1]`. */
+interface RecordContext {
+  idAt(i: number): string;
+  readonly knownIds: { has(id: string): boolean };
+}
+
+/**
+ * Where a dataset's records are: record i is `blob` bytes `start[i] .. start[i + 1]`, or, when `end` is
+ * given (records picked out of a larger Blob, such as a file's features minus the skipped ones),
+ * `start[i] .. end[i]`.
+ */
 export interface RecordBlob {
   readonly blob: Blob;
   readonly start: Float64Array;
+  readonly end?: Float64Array;
+}
+
+/** How many records `records` holds. */
+export function recordCount(records: RecordBlob): number {
+  return records.end ? records.start.length : records.start.length - 1;
 }
 
 const WRITE = {
@@ -38,6 +54,22 @@ export class RecordBlobWriter {
     this.addText(encodeRecord(incident));
   }
 
+  /** Appends a record's bytes as they are (a feature's exact text from the file), given in parts. */
+  addBytes(parts: readonly Uint8Array[]): void {
+    let length = 0;
+    for (const part of parts) length += part.length;
+    if (this.used + length > this.chunk.length) {
+      this.flush();
+      if (length > this.chunk.length) this.chunk = new Uint8Array(length);
+    }
+    for (const part of parts) {
+      this.chunk.set(part, this.used);
+      this.used += part.length;
+    }
+    this.written += length;
+    this.offsets.push(this.written);
+  }
+
   /** Appends a record already encoded as text. */
   addText(text: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 unit.
@@ -53,10 +85,28 @@ export class RecordBlobWriter {
 
   /** The Blob of every record added, with their offsets. */
   finish(): RecordBlob {
+    return { blob: this.close(), start: Float64Array.from(this.offsets) };
+  }
+
+  /** The Blob of every record added, as the records at `positions` (in that order): the others are left out. */
+  finishFor(positions: Uint32Array): RecordBlob {
+    const { offsets } = this;
+    const start = new Float64Array(positions.length);
+    const end = new Float64Array(positions.length);
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i] as number;
+      if (p + 1 >= offsets.length) throw new RangeError(`No record ${p} (have ${offsets.length - 1})`);
+      start[i] = offsets[p] as number;
+      end[i] = offsets[p + 1] as number;
+    }
+    return { blob: this.close(), start, end };
+  }
+
+  private close(): Blob {
     this.flush();
     this.blobs.push(new Blob(this.parts));
     this.parts = [];
-    return { blob: new Blob(this.blobs), start: Float64Array.from(this.offsets) };
+    return new Blob(this.blobs);
   }
 
   private flush(): void {
@@ -81,13 +131,31 @@ export class BlobRecords implements RecordSource {
   private readonly cache = new Map<number, Incident>();
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 
+  private readonly end: (i: number) => number;
+  private readonly context: RecordContext | undefined;
+
+  /**
+   * `ids`: the dataset's id table, when a record's own text may not say its id (a feature without one)
+   * or names relations the load dropped (to ids the dataset does not have).
+   */
   constructor(
     private readonly records: RecordBlob,
-    private readonly capacity = READ.cache,
-  ) {}
+    options: { readonly ids?: IdTable; readonly capacity?: number } = {},
+  ) {
+    const { start, end } = records;
+    this.end = end ? (i) => end[i] as number : (i) => start[i + 1] as number;
+    this.capacity = options.capacity ?? READ.cache;
+    const { ids } = options;
+    this.context = ids && {
+      idAt: (i) => idAt(ids, i),
+      knownIds: { has: (id) => findId(ids, id) !== undefined },
+    };
+  }
+
+  private readonly capacity: number;
 
   get count(): number {
-    return this.records.start.length - 1;
+    return recordCount(this.records);
   }
 
   peek(i: number): Incident | undefined {
@@ -119,6 +187,7 @@ export class BlobRecords implements RecordSource {
 
   async read(indices: ArrayLike<number>): Promise<Incident[]> {
     const { start, blob } = this.records;
+    const end = this.end;
     const wanted = Array.from(indices);
     for (const i of wanted) {
       if (!Number.isInteger(i) || i < 0 || i >= this.count)
@@ -130,26 +199,28 @@ export class BlobRecords implements RecordSource {
     let k = 0;
     while (k < order.length) {
       const first = wanted[order[k] as number] as number;
-      let end = k + 1;
+      let stop = k + 1;
       while (
-        end < order.length &&
-        (start[wanted[order[end] as number] as number] as number) -
-          (start[(wanted[order[end - 1] as number] as number) + 1] as number) <=
+        stop < order.length &&
+        (start[wanted[order[stop] as number] as number] as number) -
+          end(wanted[order[stop - 1] as number] as number) <=
           READ.gap &&
-        (start[(wanted[order[end] as number] as number) + 1] as number) - (start[first] as number) <= READ.run
+        end(wanted[order[stop] as number] as number) - (start[first] as number) <= READ.run
       )
-        end++;
-      const last = wanted[order[end - 1] as number] as number;
+        stop++;
       const base = start[first] as number;
-      const bytes = new Uint8Array(await blob.slice(base, start[last + 1]).arrayBuffer());
-      for (let r = k; r < end; r++) {
+      let top = base;
+      for (let r = k; r < stop; r++) top = Math.max(top, end(wanted[order[r] as number] as number));
+      const bytes = new Uint8Array(await blob.slice(base, top).arrayBuffer());
+      for (let r = k; r < stop; r++) {
         const i = wanted[order[r] as number] as number;
-        const text = this.decoder.decode(
-          bytes.subarray((start[i] as number) - base, (start[i + 1] as number) - base),
+        const text = this.decoder.decode(bytes.subarray((start[i] as number) - base, end(i) - base));
+        out[order[r] as number] = decodeRecord(
+          text,
+          this.context && { id: this.context.idAt(i), knownIds: this.context.knownIds },
         );
-        out[order[r] as number] = decodeRecord(text);
       }
-      k = end;
+      k = stop;
     }
     return out;
   }

@@ -57,6 +57,31 @@ export interface Basemap {
   readonly townDetail: Promise<void>;
 }
 
+const SLICE_MS = 12; // main-thread time spent adding basemap paths before the page gets a turn
+
+/** Adds a path made of each item to `group`, yielding to the page every `SLICE_MS`. */
+async function addInSlices<T>(group: L.FeatureGroup, items: readonly T[], make: (item: T) => L.Path) {
+  let start = performance.now();
+  for (const item of items) {
+    group.addLayer(make(item));
+    if (performance.now() - start > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      start = performance.now();
+    }
+  }
+}
+
+/** The polygons (rings of [lon, lat]) of a GeoJSON feature or collection of (multi)polygons. */
+function polygonsOf(geo: GeoJSON.Feature | GeoJSON.FeatureCollection): number[][][][] {
+  const features = geo.type === 'FeatureCollection' ? geo.features : [geo];
+  return features.flatMap((f) => {
+    const g = f.geometry;
+    if (g?.type === 'Polygon') return [g.coordinates];
+    if (g?.type === 'MultiPolygon') return g.coordinates;
+    return [];
+  });
+}
+
 function countryLabels(topology: CountriesTopology): MapLabel[] {
   const labels: MapLabel[] = [];
   for (const f of feature(topology, topology.objects.countries).features) {
@@ -94,32 +119,31 @@ export function addBasemap(map: L.Map): Basemap {
   // Top left, under the zoom buttons: the bottom corners hold the attribution and the legend, which wrap on a phone.
   L.control.scale({ position: 'topleft', maxWidth: 120 }).addTo(map);
   const labels = new LabelLayer(map);
-  let land: L.GeoJSON | null = null;
+  const land = L.featureGroup();
 
   const ready = fetch(countriesUrl)
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json() as Promise<CountriesTopology>;
     })
-    .then((topology) => {
+    .then(async (topology) => {
       const { countries } = topology.objects;
-      // GeoJSON hands its options to each path it creates, so `renderer` reaches them (the typings omit it).
-      const vector = (style: L.PathOptions) =>
-        ({ style: () => style, interactive: false, renderer }) as L.GeoJSONOptions;
-      land = L.geoJSON(feature(topology, topology.objects.land), vector(STYLE.land));
+      // Each polygon and line is its own path, added a slice at a time: projecting the 1:50m coasts at
+      // once is a task of a third of a second, which would hold up the page while the data loads.
+      const options = (style: L.PathOptions): L.PolylineOptions => ({ ...style, interactive: false, renderer });
       offline.addLayer(land);
-      offline.addLayer(
-        L.geoJSON(
-          mesh(topology, countries, (a, b) => a === b),
-          vector(STYLE.coast),
-        ),
+      await addInSlices(land, polygonsOf(feature(topology, topology.objects.land)), (rings) =>
+        L.polygon(L.GeoJSON.coordsToLatLngs(rings, 1) as L.LatLng[][], options(STYLE.land)),
       );
-      offline.addLayer(
-        L.geoJSON(
-          mesh(topology, countries, (a, b) => a !== b),
-          vector(STYLE.border),
-        ),
-      );
+      for (const [style, filter] of [
+        [STYLE.coast, (a: unknown, b: unknown) => a === b],
+        [STYLE.border, (a: unknown, b: unknown) => a !== b],
+      ] as const) {
+        const group = L.featureGroup().addTo(offline);
+        await addInSlices(group, mesh(topology, countries, filter).coordinates, (line) =>
+          L.polyline(L.GeoJSON.coordsToLatLngs(line, 0) as L.LatLng[], options(style)),
+        );
+      }
       labels.add(countryLabels(topology));
     })
     .catch((error: unknown) => {
@@ -140,7 +164,7 @@ export function addBasemap(map: L.Map): Basemap {
   const detail = afterFirstDraw.then(() =>
     addWater(water, renderer, labels).then(() => {
       water.eachLayer((layer) => (layer as L.GeoJSON).bringToBack());
-      land?.bringToBack();
+      land.bringToBack();
     }, unreadable('rivers and lakes')),
   );
   const places = afterFirstDraw.then(() => addPlaces(map, labels));

@@ -211,7 +211,12 @@ export class Shelf {
       const only = this.entries[0] as ShelfEntry;
       this.reportCollisions([]);
       this.options.mount(
-        datasetFrom(only.store.derived, new BlobRecords(only.store.records), name, only.origin),
+        datasetFrom(
+          only.store.derived,
+          new BlobRecords(only.store.records, { ids: only.store.derived.columns.ids }),
+          name,
+          only.origin,
+        ),
       );
       this.renderPanel();
       return;
@@ -224,7 +229,7 @@ export class Shelf {
     this.joining = cancel;
     const progress = new LoadProgress(this.options.notices, name, () => cancel.abort());
     void combineInWorker(
-      entries.map((e) => ({ name: e.name, records: e.store.records })),
+      entries.map((e) => ({ name: e.name, records: e.store.records, ids: e.store.derived.columns.ids })),
       {
         signal: cancel.signal,
         onProgress: (p) => progress.say(`${p.features.toLocaleString('en-US')} incidents joined`),
@@ -244,7 +249,7 @@ export class Shelf {
       }
       this.options.notices.remove('join');
       this.reportCollisions(result.collisions);
-      const records = new BlobRecords(result.store.records);
+      const records = new BlobRecords(result.store.records, { ids: result.store.derived.columns.ids });
       this.options.mount(datasetFrom(result.store.derived, records, name, origin));
       this.renderPanel();
     });

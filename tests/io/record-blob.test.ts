@@ -6,10 +6,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateIncidents, toFeature } from '../../scripts/generate/incidents';
+import { deriveDataset } from '../../src/domain/dataset';
+import { StreamingImport } from '../../src/domain/import/stream-import';
 import type { Incident } from '../../src/domain/incident';
 import { parseIncidents } from '../../src/domain/parse';
 import { decodeRecord, encodeRecord, memoryRecords, withRecords } from '../../src/domain/records';
-import { BlobRecords, RecordBlobWriter } from '../../src/io/record-blob';
+import { BlobRecords, RecordBlobWriter, recordCount } from '../../src/io/record-blob';
 
 const bundled = parseIncidents(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson'), 'utf8')),
@@ -62,7 +64,7 @@ describe('BlobRecords', () => {
   });
 
   it('peeks only what was loaded, and keeps at most its capacity, the latest used', async () => {
-    const records = new BlobRecords(write(all), 10);
+    const records = new BlobRecords(write(all), { capacity: 10 });
     expect(records.peek(5)).toBeUndefined();
     await records.load([5, 6, 7]);
     expect(records.peek(5)).toEqual(all[5]);
@@ -95,5 +97,47 @@ describe('withRecords', () => {
     const records = new BlobRecords(write(bundled));
     const why = await new Promise<unknown>((done) => withRecords(records, [99], () => done('used'), done));
     expect(String(why)).toContain('No incident at position 99');
+  });
+});
+
+describe('records picked out of a stream of features (the loading worker)', () => {
+  it('are each feature’s own bytes, skipped features left out, the dataset’s ids and relations kept', async () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [44, 33] },
+          properties: { title: 'No id', date: '2020-01-01' },
+        },
+        { type: 'Feature', id: 'bad', geometry: null, properties: { title: 'Skipped', date: '2020-01-01' } },
+        {
+          type: 'Feature',
+          id: 'b',
+          geometry: { type: 'Point', coordinates: [45, 34] },
+          properties: {
+            title: 'Second',
+            date: '2020-01-02',
+            related: [
+              { id: 'feature-1', relation: 'follows' },
+              { id: 'nowhere', relation: 'context' },
+            ],
+          },
+        },
+      ],
+    });
+    const writer = new RecordBlobWriter({ chunkBytes: 64, partsPerBlob: 2 });
+    const importer = new StreamingImport('x.geojson', {}, null, (bytes) => writer.addBytes(bytes));
+    const bytes = new TextEncoder().encode(text);
+    for (let at = 0; at < bytes.length; at += 50) importer.push(bytes.subarray(at, at + 50));
+    const result = importer.end();
+    expect(importer.streamed).toBe(true);
+    expect(result.incidents.map((i) => i.id)).toEqual(['feature-1', 'b']);
+    expect(Array.from(result.featureOf ?? [])).toEqual([0, 2]);
+    const { columns } = deriveDataset(result.incidents);
+    const blob = writer.finishFor(result.featureOf as Uint32Array);
+    expect(recordCount(blob)).toBe(2);
+    const records = new BlobRecords(blob, { ids: columns.ids });
+    expect(await records.read([1, 0])).toEqual([result.incidents[1], result.incidents[0]]);
   });
 });

@@ -50,8 +50,11 @@ export class FeatureStream {
   /** Features cut so far. */
   count = 0;
 
-  /** `onFeature` receives each feature's JSON text, in order. */
-  constructor(private readonly onFeature: (text: string) => void) {}
+  /**
+   * `onFeature` receives each feature's JSON text, in order, and the bytes it was decoded from (views that
+   * are valid only during the call).
+   */
+  constructor(private readonly onFeature: (text: string, bytes: readonly Uint8Array[]) => void) {}
 
   /** Feeds the next chunk of bytes. Throws a SyntaxError when the input is not a JSON object. */
   push(chunk: Uint8Array): void {
@@ -209,10 +212,11 @@ export class FeatureStream {
     this.parts.push(chunk.subarray(this.partStart, end));
     this.partStart = -1;
     this.element = null;
+    const bytes = this.parts;
     const text = this.text();
     if (element.kind === 'feature') {
       this.count++;
-      this.onFeature(text);
+      this.onFeature(text, bytes);
     } else if (this.memberKey !== null) {
       this.members[this.memberKey] = text;
       this.memberKey = null;

@@ -66,8 +66,15 @@ function readPoint(r: RecordIssues, geometry: unknown): LonLat | null {
   return { lon: c[0] as number, lat: c[1] as number };
 }
 
-/** The features to read and a note on how the document held them, or a message why there are none. */
-function featuresOf(json: unknown): { features: unknown[]; note: string | null } | string {
+/**
+ * The features to read and a note on how the document held them, or a message why there are none.
+ * `streamed`: how many features of a FeatureCollection were handed over as a stream (then `features` is
+ * null: they are not in `json`).
+ */
+function featuresOf(
+  json: unknown,
+  streamed?: number,
+): { features: unknown[] | null; note: string | null } | string {
   if (Array.isArray(json)) {
     return { features: json, note: 'is a bare array, not a FeatureCollection; read as its features' };
   }
@@ -79,6 +86,8 @@ function featuresOf(json: unknown): { features: unknown[]; note: string | null }
     const what = typeof json.type === 'string' ? `a GeoJSON ${json.type}` : 'an object without "type"';
     return `expected a GeoJSON FeatureCollection, got ${what}`;
   }
+  if (streamed !== undefined)
+    return streamed === 0 ? 'the FeatureCollection has no features' : { features: null, note: null };
   const features = own(json, 'features');
   if (!Array.isArray(features)) return '"features" must be an array';
   if (features.length === 0) return 'the FeatureCollection has no features';
@@ -86,28 +95,60 @@ function featuresOf(json: unknown): { features: unknown[]; note: string | null }
 }
 
 /**
- * Reads a decoded JSON value as an incident FeatureCollection. Never throws on bad data. A top-level Feature
- * or a bare array of Features is read with a warning; anything else that is not a FeatureCollection gives
- * one file issue and no incidents.
+ * Builds incidents from features handed over one at a time, in file order — the whole document's, or a
+ * stream's as its features arrive (stream-import.ts), so a million parsed features never sit in memory at
+ * once. A feature that states its id is built at once; one without waits until every id of the file is
+ * known (`end`), so a generated id never takes one the file gives later. Incidents come out in file order,
+ * and problems in the order of the features they concern.
  */
-export function readGeoJson(json: unknown, options: GeoJsonOptions = {}): ImportResult {
-  const file = options.file ?? null;
-  const strict = options.strict ?? false;
-  const found = featuresOf(json);
-  if (typeof found === 'string') return unreadable(file, found, 'geojson');
-  const issues: LoadIssue[] = [];
-  if (found.note !== null) issues.push(fileIssue(file, found.note, 'warning'));
-  const crs = isObject(json) ? checkCrs(json, file) : null;
-  if (crs !== null) issues.push(crs);
-  if (crs?.severity === 'error') return unreadable(file, crs.message, 'geojson');
+export class FeatureReader {
+  private readonly ids = new IdRegistry([]);
+  private readonly built: BuiltRecord[] = [];
+  private readonly waiting: { feature: unknown; index: number }[] = [];
+  private readonly issues: LoadIssue[] = [];
+  private count = 0;
+  private outOfOrder = false;
 
-  // Every explicit id first, so a generated id never takes one a later feature gives.
-  const given = found.features.flatMap((f) => (isObject(f) && typeof f.id === 'string' ? [f.id] : []));
-  const ctx = { strict, ids: new IdRegistry(given) };
-  const built: BuiltRecord[] = [];
-  found.features.forEach((feature, index) => {
+  constructor(private readonly options: GeoJsonOptions = {}) {}
+
+  /** Features handed over so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The next feature of the file. */
+  add(feature: unknown): void {
+    const index = this.count++;
+    if (isObject(feature) && typeof feature.id === 'string') {
+      this.ids.give(feature.id);
+      this.build(feature, index);
+    } else this.waiting.push({ feature, index });
+  }
+
+  /** Ends the features: builds those that waited, and gives the result with `before` (file notes) first. */
+  end(before: readonly LoadIssue[]): ImportResult {
+    if (this.waiting.length > 0) this.outOfOrder = this.built.length > 0;
+    for (const { feature, index } of this.waiting.splice(0)) this.build(feature, index);
+    if (this.outOfOrder) {
+      const at = (issue: LoadIssue) => (issue.location.kind === 'feature' ? issue.location.index : -1);
+      this.built.sort((x, y) => featureIndex(x) - featureIndex(y));
+      this.issues.sort((x, y) => at(x) - at(y)); // stable: a feature's own problems keep their order
+    }
+    const file = this.options.file ?? null;
+    return finishImport(
+      'geojson',
+      file,
+      this.built,
+      [...before, ...this.issues],
+      this.count,
+      this.options.knownIds,
+    );
+  }
+
+  private build(feature: unknown, index: number): void {
+    const file = this.options.file ?? null;
     const place = { kind: 'feature' as const, index };
-    const r = new RecordIssues(issues, file, place);
+    const r = new RecordIssues(this.issues, file, place);
     if (!isObject(feature) || feature.type !== 'Feature') {
       r.error(null, 'is not a GeoJSON Feature');
       return;
@@ -121,10 +162,50 @@ export function readGeoJson(json: unknown, options: GeoJsonOptions = {}): Import
       return;
     }
     const input: RecordInput = { id, fallbackId: `feature-${index + 1}`, point, props, fieldName };
-    const incident = buildIncident(input, r, ctx);
-    if (incident !== null) built.push({ incident, place });
-  });
-  const result = finishImport('geojson', file, built, issues, found.features.length, options.knownIds);
+    const incident = buildIncident(input, r, { strict: this.options.strict ?? false, ids: this.ids });
+    if (incident !== null) this.built.push({ incident, place });
+  }
+}
+
+function featureIndex(b: BuiltRecord): number {
+  return b.place.kind === 'feature' ? b.place.index : 0;
+}
+
+/**
+ * The problems of a document as a whole, before its features: how it holds them, and its `crs`. A
+ * string when it cannot be read at all (then nothing else is).
+ */
+export function documentNotes(
+  json: unknown,
+  options: GeoJsonOptions = {},
+  streamed?: number,
+): { notes: LoadIssue[]; features: unknown[] | null } | string {
+  const file = options.file ?? null;
+  const found = featuresOf(json, streamed);
+  if (typeof found === 'string') return found;
+  const notes: LoadIssue[] = [];
+  if (found.note !== null) notes.push(fileIssue(file, found.note, 'warning'));
+  const crs = isObject(json) ? checkCrs(json, file) : null;
+  if (crs !== null) notes.push(crs);
+  if (crs?.severity === 'error') return crs.message;
+  return { notes, features: found.features };
+}
+
+/**
+ * Reads a decoded JSON value as an incident FeatureCollection. Never throws on bad data. A top-level Feature
+ * or a bare array of Features is read with a warning; anything else that is not a FeatureCollection gives
+ * one file issue and no incidents.
+ */
+export function readGeoJson(json: unknown, options: GeoJsonOptions = {}): ImportResult {
+  const document = documentNotes(json, options);
+  if (typeof document === 'string') return unreadable(options.file ?? null, document, 'geojson');
+  const reader = new FeatureReader(options);
+  for (const feature of document.features ?? []) reader.add(feature);
+  return named(reader.end(document.notes), json);
+}
+
+/** `result` with the name the document gives itself, if any. */
+export function named(result: ImportResult, json: unknown): ImportResult {
   const name = collectionName(json);
   return name === null ? result : { ...result, name };
 }

@@ -18,12 +18,20 @@ export function idProblem(text: string): string | null {
 
 /** The ids of one dataset: those the file gives, and those taken so far. */
 export class IdRegistry {
-  private readonly given: ReadonlySet<string>;
+  private readonly given: Set<string>;
   private readonly taken = new Set<string>();
 
-  /** `given`: every id the file states explicitly, read before any record is built. */
+  /**
+   * `given`: ids the file states explicitly. Every id the file states must be given (here or by `give`)
+   * before an id is generated.
+   */
   constructor(given: Iterable<string>) {
     this.given = new Set(given);
+  }
+
+  /** Notes an id the file states explicitly. */
+  give(id: string): void {
+    this.given.add(id);
   }
 
   /** Takes an explicit id; false when an earlier record already has it. */

@@ -44,6 +44,8 @@ export interface ImportResult {
   readonly needsMapping?: MappingRequest;
   /** The name the file gives itself (a GeoJSON FeatureCollection's `name` member), when it gives one. */
   readonly name?: string;
+  /** GeoJSON: per incident, the position (from 0) of the feature it was read from. */
+  readonly featureOf?: Uint32Array;
 }
 
 /** A result for a file that could not be read at all. */
@@ -96,7 +98,10 @@ export function finishImport(
     return kept.length === incident.related.length ? incident : { ...incident, related: kept };
   });
   warnIfAllOutside(incidents, file, issues);
-  return { format, incidents, issues, total, skipped: total - incidents.length, readable: true };
+  const result = { format, incidents, issues, total, skipped: total - incidents.length, readable: true };
+  if (!built.every((b) => b.place.kind === 'feature')) return result;
+  const featureOf = Uint32Array.from(built, (b) => (b.place.kind === 'feature' ? b.place.index : 0));
+  return { ...result, featureOf };
 }
 
 function warnIfAllOutside(incidents: readonly Incident[], file: string | null, issues: LoadIssue[]): void {

@@ -6,7 +6,7 @@
  */
 import { fileIssue } from '../issues';
 import { FeatureStream } from './feature-stream';
-import { readGeoJson } from './geojson';
+import { documentNotes, FeatureReader, named, readGeoJson } from './geojson';
 import { type ImportOptions, importBytes } from './import-text';
 import { type ImportResult, unreadable } from './result';
 
@@ -36,26 +36,42 @@ export class StreamingImport {
   private keptBytes = 0;
   private keeping = true;
   private stream: FeatureStream | null = null;
-  private readonly features: unknown[] = [];
+  private reader: FeatureReader;
   private problem: string | null = null;
   /** Bytes received so far. */
   received = 0;
 
-  /** `declaredSize`: the size announced before the bytes (Content-Length, file size), when known. */
+  /**
+   * `declaredSize`: the size announced before the bytes (Content-Length, file size), when known.
+   * `onFeatureBytes`: hears each streamed feature's bytes, in order (views valid only during the call), so
+   * a caller can keep a feature's exact text without encoding it again (the loading worker's records).
+   */
   constructor(
     private readonly fileName: string,
     private readonly options: ImportOptions = {},
     private readonly declaredSize: number | null = null,
-  ) {}
+    private readonly onFeatureBytes?: (bytes: readonly Uint8Array[]) => void,
+  ) {
+    this.reader = new FeatureReader(this.geoJsonOptions());
+  }
+
+  private geoJsonOptions() {
+    return { file: this.fileName, strict: this.options.strict ?? false };
+  }
 
   /** True once the input is known to be unusable: the reader can stop early, `end()` says why. */
   get failed(): boolean {
     return this.problem !== null;
   }
 
+  /** True when the input was read as a stream of features (each was given to `onFeatureBytes`). */
+  get streamed(): boolean {
+    return this.mode === 'geojson';
+  }
+
   /** Features split off so far (GeoJSON), for progress. */
   get featureCount(): number {
-    return this.features.length;
+    return this.reader.size;
   }
 
   /** Feeds the next chunk. Never throws. */
@@ -107,10 +123,15 @@ export class StreamingImport {
         return this.fail(this.jsonProblem(error));
       }
     }
-    if (ended.hasFeatures) collection.features = this.features;
-    const result = readGeoJson(collection, { file: this.fileName, strict: this.options.strict ?? false });
-    this.features.length = 0;
-    return result;
+    if (!ended.hasFeatures) return readGeoJson(collection, this.geoJsonOptions());
+    // The features were built as they arrived; what the document says around them decides the rest.
+    const document = documentNotes(collection, this.geoJsonOptions(), this.reader.size);
+    if (typeof document === 'string') return unreadable(this.fileName, document, 'geojson');
+    const reader = this.reader;
+    this.reader = new FeatureReader(this.geoJsonOptions());
+    if (document.features === null) return named(reader.end(document.notes), collection);
+    // Not a FeatureCollection after all (a lone Feature with a "features" member): read it as it says.
+    return readGeoJson(collection, this.geoJsonOptions());
   }
 
   private sniff(chunk: Uint8Array): void {
@@ -120,7 +141,10 @@ export class StreamingImport {
     if (i === chunk.length) return; // only whitespace so far
     if (chunk[i] === 0x7b && this.options.format === undefined) {
       this.mode = 'geojson';
-      this.stream = new FeatureStream((text) => this.feature(text));
+      this.stream = new FeatureStream((text, bytes) => {
+        this.onFeatureBytes?.(bytes);
+        this.feature(text);
+      });
       // Earlier chunks held only whitespace (and a BOM): nothing to replay.
     } else {
       this.mode = 'whole';
@@ -131,9 +155,9 @@ export class StreamingImport {
 
   private feature(text: string): void {
     try {
-      this.features.push(JSON.parse(text));
+      this.reader.add(JSON.parse(text));
     } catch (error) {
-      this.problem = this.jsonProblem(error, this.features.length + 1);
+      this.problem = this.jsonProblem(error, this.reader.size + 1);
     }
   }
 
