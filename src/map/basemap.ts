@@ -130,7 +130,11 @@ export function addBasemap(map: L.Map): Basemap {
       const { countries } = topology.objects;
       // Each polygon and line is its own path, added a slice at a time: projecting the 1:50m coasts at
       // once is a task of a third of a second, which would hold up the page while the data loads.
-      const options = (style: L.PathOptions): L.PolylineOptions => ({ ...style, interactive: false, renderer });
+      const options = (style: L.PathOptions): L.PolylineOptions => ({
+        ...style,
+        interactive: false,
+        renderer,
+      });
       offline.addLayer(land);
       await addInSlices(land, polygonsOf(feature(topology, topology.objects.land)), (rings) =>
         L.polygon(L.GeoJSON.coordsToLatLngs(rings, 1) as L.LatLng[][], options(STYLE.land)),
