@@ -59,6 +59,9 @@ export type SelectVia = 'map' | 'keyboard' | 'list' | 'link';
 export class Atlas {
   private view: ViewState;
   private shown: Uint32Array = new Uint32Array(0);
+  /** What the timeline counts (the incidents passing every filter but the dates), and for which filter. */
+  private undated: Uint32Array = new Uint32Array(0);
+  private undatedFor: IncidentFilter | null = null;
   private readonly extent: { from: number; to: number } | null;
   /** The filter in force when the story began, restored on Exit (null: none, e.g. a story opened by link). */
   private storyReturn: IncidentFilter | null = null;
@@ -280,7 +283,16 @@ export class Atlas {
     this.parts.labelPlaces(this.shown);
     this.parts.list.render(this.shown, this.selectedIndex());
     this.parts.filters.render(filter, counts);
-    this.parts.timeline.setData(index.firstDay, index.lastDay, counts.undated);
+    // The timeline counts what passes the other filters: a change of dates alone leaves that as it was, so
+    // the same array is handed on and the timeline keeps its histogram (a brush drag costs no recount).
+    const undatedFor = this.undatedFor;
+    const undated =
+      undatedFor !== null && sameFilter({ ...filter, from: null, to: null }, undatedFor)
+        ? this.undated
+        : counts.undated;
+    this.undated = undated;
+    this.undatedFor = { ...filter, from: null, to: null };
+    this.parts.timeline.setData(index.firstDay, index.lastDay, undated);
     this.parts.timeline.setRange(brushRange(filter.from, filter.to, this.extent));
     const total = this.dataset.count;
     const n = (x: number) => x.toLocaleString('en-US');

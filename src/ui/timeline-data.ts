@@ -46,6 +46,7 @@ export class TimelineData {
       throw new Error(`firstDay has ${firstDay.length} rows but lastDay has ${lastDay.length}`);
     }
     const newDataset = firstDay !== this.firstDay || lastDay !== this.lastDay;
+    if (!newDataset && indices === this.indices) return false; // the same counted incidents: nothing to redo
     this.firstDay = firstDay;
     this.lastDay = lastDay;
     this.indices = indices;
