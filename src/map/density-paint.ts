@@ -3,11 +3,13 @@
  * with its count written in it (`ctx.fillText`, numbers only). Runs after the dots were put on the canvas
  * as ImageData, and before the open incident's ring, which goes on top.
  *
- * The shades are a light-to-dark blue–purple ramp (ColorBrewer BuPu, classes 3–9): sequential in lightness,
- * so it reads in grey and with every common colour-vision deficiency, and away from the event-type colours
- * of the dots (Okabe–Ito). Counts are dark on the three light shades and white on the four dark ones
- * (contrast ≥ 4.5:1 on the shade over the light basemap). Squares are a little translucent so the coast,
- * rivers and borders still show through; the town names are DOM labels above the canvas.
+ * The shades are a light-to-dark purple ramp (ColorBrewer Purples, classes 3–9, the fifth a little darker):
+ * one hue varying in lightness, so it reads in grey and with every common colour-vision deficiency, and
+ * stays apart from the event-type colours of the dots (Okabe–Ito) and from the pale blue sea. Counts are
+ * dark on the four light shades and white on the three dark ones, at a contrast of 4.5:1 or more over
+ * both the land (#f3f0e8) and the sea (#d5e3ea) of the basemap. Squares are a little translucent so the
+ * coast, rivers, borders and town names of the basemap still show through; the names of incident places
+ * are DOM labels above the canvas and may cover part of a count.
  *
  * Nothing of the grid is fully opaque: on this canvas, fully opaque pixels are incident dots (and the open
  * incident's ring is its only near-black ink), which tests/e2e/large.test.ts relies on to find them.
@@ -22,9 +24,9 @@ export const DENSITY_LOOK = {
     { fill: '#bcbddc', alpha: 0.68, text: '#2d1a4d' },
     { fill: '#9e9ac8', alpha: 0.7, text: '#2d1a4d' },
     { fill: '#807dba', alpha: 0.74, text: '#2d1a4d' },
-    { fill: '#6a51a3', alpha: 0.78, text: '#ffffff' },
-    { fill: '#54278f', alpha: 0.8, text: '#ffffff' },
-    { fill: '#3f007d', alpha: 0.82, text: '#ffffff' },
+    { fill: '#5e3c99', alpha: 0.8, text: '#ffffff' },
+    { fill: '#54278f', alpha: 0.82, text: '#ffffff' },
+    { fill: '#3f007d', alpha: 0.84, text: '#ffffff' },
   ],
   textAlpha: 0.94, // of the counts: with the square's, short of fully opaque (see above)
   font: '600 12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
