@@ -69,9 +69,10 @@ const DEFAULTS = {
   cellSize: 56, // CSS px, side of a counted square (≥ 44 px, a comfortable click or tap target)
   gridFrom: 10, // points in the densest square that switch a view to counts
   dotsBelow: 3, // with counts on, a square with fewer points shows its dots (isolated incidents stay visible)
-  dotsFromZoom: 12, // always dots from here on (a square is ~1.7 km at 35° N): what piles up shares a spot
+  // Always dots from this zoom on (or the map's deepest, if lower): a square is then ~200 m at 35° N, and
+  // what still piles up shares a spot that no zoom separates; counting it would leave no way to its dots.
+  dotsFromZoom: 15,
   zoomPadding: 40, // px kept around a square's points when zooming into them
-  maxZoomStep: 4, // zoom levels one click on a square goes in at most (Leaflet animates up to 4)
 };
 
 /** How far above a point (px) a popup's tip should sit so it clears the selected point's ring. */
@@ -286,7 +287,7 @@ export class PointCanvas extends L.Layer {
     const { xs, ys } = this.drawn;
     const { cellSize } = DEFAULTS;
     this.density = DensityGrid.build(xs, ys, count, { left, top, width, height, cellSize }, this.density);
-    const grid = zoom < DEFAULTS.dotsFromZoom && this.density.maxCount >= DEFAULTS.gridFrom;
+    const grid = zoom < this.dotsFromZoom(map) && this.density.maxCount >= DEFAULTS.gridFrom;
     // With counts on, only the points of sparse squares remain to be drawn (and hit) as dots.
     const dots = grid ? keepSparse(this.drawn, count, this.density, DEFAULTS.dotsBelow) : count;
     const t2 = performance.now();
@@ -395,10 +396,15 @@ export class PointCanvas extends L.Layer {
     return cell >= 0 && (density.counts[cell] as number) >= DEFAULTS.dotsBelow ? cell : -1;
   }
 
+  /** The zoom from which every point is drawn as a dot. */
+  private dotsFromZoom(map: L.Map): number {
+    return Math.min(DEFAULTS.dotsFromZoom, map.getMaxZoom());
+  }
+
   /**
    * Zooms to show the points of a counted square: fits their bounds with `zoomPadding`, at least one zoom
-   * level in, at most `maxZoomStep` (points on one spot would otherwise jump to the deepest zoom) and no
-   * farther than `dotsFromZoom`, where every point is a dot.
+   * level in and no farther than `dotsFromZoom` (where points on one spot, whose bounds fit any zoom, are
+   * dots). Leaflet animates a change of up to 4 levels and jumps beyond.
    */
   private zoomInto(cell: number): void {
     const { map, density, frame } = this;
@@ -410,10 +416,7 @@ export class PointCanvas extends L.Layer {
     const bounds = L.latLngBounds(at(minX, maxY), at(maxX, minY));
     const padding = L.point(2 * DEFAULTS.zoomPadding, 2 * DEFAULTS.zoomPadding);
     const fit = map.getBoundsZoom(bounds, false, padding);
-    const zoom = Math.max(
-      frame.zoom + 1,
-      Math.min(fit, frame.zoom + DEFAULTS.maxZoomStep, DEFAULTS.dotsFromZoom),
-    );
+    const zoom = Math.max(frame.zoom + 1, Math.min(fit, this.dotsFromZoom(map)));
     map.setView(at((minX + maxX) / 2, (minY + maxY) / 2), zoom);
   }
 
