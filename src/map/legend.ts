@@ -1,7 +1,7 @@
 /**
  * The map legend: one row per event-type symbol in the data, how the symbols show the firmness of the
- * perpetrator attribution, and what the dashed circles mean. A Leaflet control whose content is built
- * from DOM nodes.
+ * perpetrator attribution, what the dashed circles mean and, while dense areas are drawn as counts, what
+ * the numbers mean. A Leaflet control whose content is built from DOM nodes.
  */
 import L from 'leaflet';
 import { el } from '../dom/el';
@@ -42,6 +42,13 @@ export function addLegend(map: L.Map, eventTypes: readonly (EventType | null)[],
           { className: 'legend-note' },
           el('span', { className: 'legend-uncertainty', attrs: { 'aria-hidden': 'true' } }),
           ' Dashed circle or hollow dot: location approximate',
+        ),
+        // Shown by map.css only while the point canvas draws counts (class incident-points-grid on the map).
+        el(
+          'p',
+          { className: 'legend-note legend-grid-note' },
+          el('span', { className: 'legend-grid-sample', attrs: { 'aria-hidden': 'true' } }),
+          ' Numbers: incidents in a square; click to zoom in',
         ),
       );
       details.open = open;

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { DensityGrid } from '../../src/map/density-grid';
+import { DENSITY_LOOK, paintDensity } from '../../src/map/density-paint';
+
+/** What a 2D context was asked to draw: squares and texts, with the style in force. */
+interface Call {
+  readonly kind: 'rect' | 'text';
+  readonly x: number;
+  readonly y: number;
+  readonly fill: string;
+  readonly alpha: number;
+  readonly text?: string;
+}
+
+/** A stand-in for CanvasRenderingContext2D that records squares and texts (happy-dom has no canvas). */
+function recordingContext() {
+  const calls: Call[] = [];
+  type State = {
+    fillStyle: string;
+    globalAlpha: number;
+    font: string;
+    textAlign: string;
+    textBaseline: string;
+  };
+  const saved: State[] = [];
+  const transforms: number[][] = [];
+  const context = {
+    fillStyle: '#000000',
+    globalAlpha: 1,
+    font: '',
+    textAlign: '',
+    textBaseline: '',
+    save() {
+      const { fillStyle, globalAlpha, font, textAlign, textBaseline } = this;
+      saved.push({ fillStyle, globalAlpha, font, textAlign, textBaseline });
+    },
+    restore() {
+      Object.assign(this, saved.pop());
+    },
+    setTransform(...m: number[]) {
+      transforms.push(m);
+    },
+    fillRect(x: number, y: number) {
+      calls.push({ kind: 'rect', x, y, fill: this.fillStyle, alpha: this.globalAlpha });
+    },
+    fillText(text: string, x: number, y: number) {
+      calls.push({ kind: 'text', x, y, fill: this.fillStyle, alpha: this.globalAlpha, text });
+    },
+  };
+  return { context: context as unknown as CanvasRenderingContext2D, calls, transforms };
+}
+
+/** A 3 × 2 grid of 50 px cells with `counts[cell]` points piled in the middle of each cell. */
+function gridWith(counts: readonly number[]): DensityGrid {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  counts.forEach((n, cell) => {
+    for (let k = 0; k < n; k++) {
+      xs.push((cell % 3) * 50 + 25);
+      ys.push(Math.floor(cell / 3) * 50 + 25);
+    }
+  });
+  return DensityGrid.build(Float32Array.from(xs), Float32Array.from(ys), xs.length, {
+    left: 0,
+    top: 0,
+    width: 150,
+    height: 100,
+    cellSize: 50,
+  });
+}
+
+describe('paintDensity', () => {
+  it('paints a square and its count for each cell with enough points, and nothing for the others', () => {
+    const { context, calls } = recordingContext();
+    const painted = paintDensity(context, gridWith([0, 2, 3, 1_250, 40, 1]), 3, 1);
+    expect(painted).toBe(3);
+    const squares = calls.filter((c) => c.kind === 'rect');
+    const texts = calls.filter((c) => c.kind === 'text');
+    expect(squares.map((c) => [c.x, c.y]).sort()).toEqual(
+      [
+        [100 + DENSITY_LOOK.inset, DENSITY_LOOK.inset],
+        [DENSITY_LOOK.inset, 50 + DENSITY_LOOK.inset],
+        [50 + DENSITY_LOOK.inset, 50 + DENSITY_LOOK.inset],
+      ].sort(),
+    );
+    expect(texts.map((c) => c.text).sort()).toEqual(['1.2k', '3', '40']);
+  });
+
+  it('writes nothing but numbers', () => {
+    const { context, calls } = recordingContext();
+    paintDensity(context, gridWith([3, 17, 999, 12_000, 5, 250_000]), 3, 2);
+    for (const call of calls.filter((c) => c.kind === 'text')) expect(call.text).toMatch(/^\d+(\.\d)?[kM]?$/);
+  });
+
+  it('shades the densest cell darkest and the sparsest lightest, and leaves every mark translucent', () => {
+    const { context, calls } = recordingContext();
+    paintDensity(context, gridWith([3, 30, 300, 3_000, 0, 0]), 3, 1);
+    const fillAt = (x: number) => calls.find((c) => c.kind === 'rect' && c.x === x)?.fill;
+    const shades = DENSITY_LOOK.shades.map((s) => s.fill);
+    expect(fillAt(DENSITY_LOOK.inset)).toBe(shades[0]);
+    expect(fillAt(DENSITY_LOOK.inset)).not.toBe(fillAt(50 + DENSITY_LOOK.inset));
+    expect(calls.find((c) => c.kind === 'rect' && c.y > 50)?.fill).toBe(shades.at(-1));
+    for (const call of calls) expect(call.alpha).toBeLessThan(1);
+  });
+
+  it('draws in CSS px scaled to device px, and restores the context', () => {
+    const { context, transforms } = recordingContext();
+    paintDensity(context, gridWith([5, 0, 0, 0, 0, 0]), 3, 2);
+    expect(transforms).toEqual([[2, 0, 0, 2, 0, 0]]);
+    expect(context.globalAlpha).toBe(1);
+    expect(context.fillStyle).toBe('#000000');
+  });
+
+  it('paints nothing when no cell has enough points', () => {
+    const { context, calls } = recordingContext();
+    expect(paintDensity(context, gridWith([1, 2, 0, 2, 1, 0]), 3, 1)).toBe(0);
+    expect(calls).toEqual([]);
+  });
+});
