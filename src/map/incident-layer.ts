@@ -5,10 +5,11 @@
  * - Up to `domMarkerLimit`: each incident is a focusable DOM marker (a button named by its title), and
  *   uncertainty is drawn, not hidden: an incident located `near` a point or somewhere in a `region` gets a
  *   dashed circle of the radius below around its marker.
- * - Above it: all of them are small dots on one canvas (point-canvas.ts), coloured by event type, with no
- *   Leaflet layer per incident. Circles would be too many to draw, so a `region` location is drawn as a
- *   hollow dot instead. Clicks are hit-tested on the canvas; keyboard users open incidents from the list,
- *   and `elementOf` is null.
+ * - Above it: all of them are drawn on one canvas (point-canvas.ts), with no Leaflet layer per incident:
+ *   small dots coloured by event type or, where they pile up, shaded squares with their count (a click
+ *   zooms into one). Circles would be too many to draw, so a `region` location is drawn as a hollow dot
+ *   instead. Clicks are hit-tested on the canvas; keyboard users open incidents from the list, and
+ *   `elementOf` is null.
  */
 import L from 'leaflet';
 import { attributionDrawing } from '../domain/attribution';
