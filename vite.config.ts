@@ -61,6 +61,9 @@ export default defineConfig({
   plugins: [contentSecurityPolicy()],
   server: { headers: DEV_HEADERS },
   preview: { headers: PREVIEW_HEADERS },
+  // The loading worker is a module worker: ES output lets its dynamic import (the Arrow reader) be a chunk
+  // of its own, fetched only when a binary dataset is opened, instead of inlined into every load.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // Keep small assets as files rather than data: URIs so nothing depends on inline images.

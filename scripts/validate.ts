@@ -13,7 +13,8 @@ import { importBytes } from '../src/domain/import/import-text';
 import type { ImportResult } from '../src/domain/import/result';
 import { formatIssue } from '../src/domain/issues';
 
-interface FileReport {
+/** One file checked: its name and what the importer made of it. */
+export interface FileReport {
   readonly file: string;
   readonly result: ImportResult;
 }
@@ -51,12 +52,29 @@ export function main(argv: readonly string[], out: (line: string) => void): numb
     out('usage: npm run validate -- [--json] [--strict] <file.geojson|file.csv>...');
     return 2;
   }
-  const reports = files.map((f) => readFile(f, strict));
+  return printReports(
+    files.map((f) => readFile(f, strict)),
+    json,
+    out,
+  );
+}
+
+/**
+ * Prints what was found in each file — one line per problem and a summary line, or JSON — and returns the
+ * exit status: 2 a file could not be read, 1 something was skipped, else 0. `npm run convert` prints its
+ * input's problems with it too.
+ */
+export function printReports(
+  reports: readonly FileReport[],
+  json: boolean,
+  out: (line: string) => void,
+): number {
+  const files = reports.map((r) => r.file);
   const unreadable = reports.filter((r) => !r.result.readable).length;
   const skipped = reports.reduce((n, r) => n + r.result.skipped, 0);
   const status = unreadable > 0 ? 2 : skipped > 0 ? 1 : 0;
   if (json) {
-    const files = reports.map(({ file, result }) => ({
+    const list = reports.map(({ file, result }) => ({
       file,
       format: result.format,
       total: result.total,
@@ -65,7 +83,7 @@ export function main(argv: readonly string[], out: (line: string) => void): numb
       readable: result.readable,
       issues: result.issues.map((i) => ({ ...i, text: formatIssue(i) })),
     }));
-    out(JSON.stringify({ files, status }, null, 2));
+    out(JSON.stringify({ files: list, status }, null, 2));
     return status;
   }
   let warnings = 0;

@@ -3,8 +3,9 @@
  * a plan beside each file — the filter steps every implementation takes and how many incidents each step
  * must show, counted from the generator's own data (so a wrong count fails the run instead of timing it).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ISOLATED } from '../../scripts/generate/incidents';
 import { writeDataset } from '../../scripts/generate/write';
 
@@ -127,4 +128,29 @@ export async function prepareDataset(dir: string, n: number, seed: number): Prom
   const plan: Plan = { n, seed, file, bytes, isolated: { lon: ISOLATED.lon, lat: ISOLATED.lat }, steps };
   writeFileSync(planPath, JSON.stringify(plan, null, 1));
   return plan;
+}
+
+/** The binary form's file name beside a plan's GeoJSON. */
+export const binaryFile = (plan: Plan) => plan.file.replace(/\.geojson$/, '.arrow');
+
+/**
+ * Converts the plan's GeoJSON into its binary form with `npm run convert` (in a child process: a million
+ * incidents take several GB) unless a file newer than the GeoJSON is there. Returns its size in bytes.
+ */
+export function prepareBinary(dir: string, plan: Plan): number {
+  const from = join(dir, plan.file);
+  const to = join(dir, binaryFile(plan));
+  if (existsSync(to) && statSync(to).mtimeMs > statSync(from).mtimeMs) return statSync(to).size;
+  const root = resolve(import.meta.dirname, '..', '..');
+  const started = performance.now();
+  const run = spawnSync(
+    join(root, 'node_modules', '.bin', 'tsx'),
+    [join(root, 'scripts', 'convert.ts'), from, '--out', to],
+    { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=12000' } },
+  );
+  if (run.status !== 0) throw new Error(`npm run convert failed on ${plan.file}: ${run.stdout}${run.stderr}`);
+  console.error(
+    `[bench] converted ${plan.file} to ${binaryFile(plan)}: ${(statSync(to).size / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return statSync(to).size;
 }

@@ -16,6 +16,8 @@
  * - popup: pointer down on the isolated incident → popup in the DOM and painted (3 per run).
  * - redraw: main-thread script time (CDP Performance ScriptDuration) of a pan by drag, a pan back, zoom in,
  *   zoom out (the Zoom buttons).
+ * - load-binary, longtask-binary, heap-binary, popup-binary: the app opening the same dataset's binary form
+ *   (an Arrow file written by `npm run convert`, converted once and kept beside the GeoJSON), once per run.
  * - filter: each of 50 From-date steps (the app: type into From + Enter; the peers: clearLayers and add the
  *   incidents whose dates reach From) and 4 actor toggles (the app: its Actor checkboxes), until the
  *   expected count is shown and painted. Counts are checked against the generator's.
@@ -28,7 +30,7 @@ import { parseArgs } from 'node:util';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../../tests/support/chromium';
-import { type Plan, prepareDataset } from './dataset';
+import { binaryFile, type Plan, prepareBinary, prepareDataset } from './dataset';
 import { serve } from './server';
 import { IMPLS, type Impl, markdownTable, type Row, row } from './stats';
 
@@ -317,6 +319,7 @@ async function measure(
   impl: Impl,
   plan: Plan,
   samples: Samples,
+  form: 'geojson' | 'binary' = 'geojson',
 ): Promise<void> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
@@ -328,7 +331,7 @@ async function measure(
     // tsx (esbuild keepNames) wraps functions in __name(); the functions sent to the page need it too.
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await page.addInitScript(initScript, impl === 'incident-atlas' ? countText(plan.n, plan.n) : null);
-    const data = `/data/${plan.file}`;
+    const data = `/data/${form === 'binary' ? binaryFile(plan) : plan.file}`;
     const url =
       impl === 'incident-atlas'
         ? `${origin}/app/?data=${encodeURIComponent(data)}`
@@ -366,10 +369,14 @@ async function measure(
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     samples.heap.push(heap.usedSize / 2 ** 20);
     log(
-      `${impl} n=${plan.n}: load ${state.ready.toFixed(0)} ms, longest task ${Math.max(0, ...state.tasks).toFixed(0)} ms, heap ${(heap.usedSize / 2 ** 20).toFixed(0)} MB`,
+      `${impl}${form === 'binary' ? ' (binary)' : ''} n=${plan.n}: load ${state.ready.toFixed(0)} ms, longest task ${Math.max(0, ...state.tasks).toFixed(0)} ms, heap ${(heap.usedSize / 2 ** 20).toFixed(0)} MB`,
     );
+    const popup: [string, () => Promise<void>] = [
+      'popup',
+      () => measurePopups(page, impl, plan, samples.popup),
+    ];
     const tries: [string, () => Promise<void>][] = [
-      ['popup', () => measurePopups(page, impl, plan, samples.popup)],
+      popup,
       [
         'redraw',
         async () => {
@@ -380,7 +387,7 @@ async function measure(
       ],
       ['filter', () => measureFilters(page, impl, plan, samples.filter)],
     ];
-    for (const [op, run] of tries) {
+    for (const [op, run] of form === 'binary' ? [popup] : tries) {
       try {
         await run();
       } catch (error) {
@@ -434,21 +441,22 @@ async function main(): Promise<number> {
   ]);
   const rows: Row[] = [];
   const floors: { n: number; p50_ms: number | null; p95_ms: number | null; samples: number }[] = [];
+  const files: { n: number; geojson_bytes: number; arrow_bytes: number | null }[] = [];
+  const binary = impls.includes('incident-atlas');
   try {
     for (const n of sizes) {
       const plan = await prepareDataset(DATA, n, seed);
-      const samples = new Map(
-        impls.map((impl) => [
-          impl,
-          { load: [], longtask: [], heap: [], popup: [], redraw: [], filter: [] } as Samples,
-        ]),
-      );
+      files.push({ n, geojson_bytes: plan.bytes, arrow_bytes: binary ? prepareBinary(DATA, plan) : null });
+      const empty = (): Samples => ({ load: [], longtask: [], heap: [], popup: [], redraw: [], filter: [] });
+      const samples = new Map(impls.map((impl) => [impl, empty()]));
+      const binarySamples = empty();
       const floorLoads: number[] = [];
       for (let run = 0; run < runs; run++) {
         // Alternate: each run starts with the next implementation.
         const order = impls.map((_, k) => impls[(k + run) % impls.length] as Impl);
         for (const impl of order)
           await measure(browser, server.origin, impl, plan, samples.get(impl) as Samples);
+        if (binary) await measure(browser, server.origin, 'incident-atlas', plan, binarySamples, 'binary');
         const floor = await measureFloor(browser, server.origin, plan);
         if (floor !== null) floorLoads.push(floor);
       }
@@ -466,6 +474,15 @@ async function main(): Promise<number> {
         );
         if (s.load.length === 0 && n < 1_000_000) failures.push(`${impl} did not load ${n} incidents`);
       }
+      if (binary) {
+        rows.push(
+          row('incident-atlas', n, 'load-binary', binarySamples.load),
+          row('incident-atlas', n, 'popup-binary', binarySamples.popup),
+          row('incident-atlas', n, 'heap-binary', [], binarySamples.heap),
+          row('incident-atlas', n, 'longtask-binary', binarySamples.longtask),
+        );
+        if (binarySamples.load.length === 0) failures.push(`the binary form of ${n} incidents did not load`);
+      }
     }
   } finally {
     await browser.close();
@@ -481,6 +498,8 @@ async function main(): Promise<number> {
     rows,
     /** Loading floor: fetch + JSON.parse of the same file in the same browser, no drawing. */
     floor: floors,
+    /** The sizes of the GeoJSON and of its binary form (null when not measured). */
+    files,
   };
   const out = resolve(values.out as string);
   mkdirSync(dirname(out), { recursive: true });
@@ -496,7 +515,10 @@ async function main(): Promise<number> {
       .join('; ')}`,
   );
   console.log(
-    '\nload: navigation → first points painted; filter: one date step or actor toggle → painted; redraw: script ms per pan/zoom; popup: click → popup painted; heap: JS heap after GC (MiB); longtask: longest main-thread task while loading.',
+    `\nFiles: ${files.map((f) => `${f.n.toLocaleString('en-US')}: GeoJSON ${(f.geojson_bytes / 1e6).toFixed(1)} MB${f.arrow_bytes === null ? '' : `, Arrow ${(f.arrow_bytes / 1e6).toFixed(1)} MB`}`).join('; ')}`,
+  );
+  console.log(
+    '\nload: navigation → first points painted; filter: one date step or actor toggle → painted; redraw: script ms per pan/zoom; popup: click → popup painted; heap: JS heap after GC (MiB); longtask: longest main-thread task while loading; -binary: the same dataset opened from its Arrow file.',
   );
   console.log(`Written to ${out}`);
   if (failures.length > 0) {

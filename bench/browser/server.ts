@@ -1,7 +1,7 @@
 /**
  * The benchmark's own static server on 127.0.0.1: the built app (dist/) at /app/, the built peer pages at
  * /peers/, the generated datasets at /data/ (streamed from disk, so a 1 GB file costs no memory here).
- * One origin for all three, so each fetches the same file the same way.
+ * One origin for all three, so each fetches the same file the same way. Single byte ranges are answered (206).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -42,9 +42,31 @@ export async function serve(mounts: Readonly<Record<string, string>>, port = 0):
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
+    const size = statSync(path).size;
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    // One byte range (`bytes=a-b`, `bytes=a-`), as static hosts answer them: a binary dataset's records are
+    // read this way.
+    const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+    if (range) {
+      const from = Number(range[1]);
+      const to = Math.min(size - 1, range[2] === '' ? size - 1 : Number(range[2]));
+      if (from > to) {
+        response.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+        return;
+      }
+      response.writeHead(206, {
+        'content-type': type,
+        'content-length': to - from + 1,
+        'content-range': `bytes ${from}-${to}/${size}`,
+        'cache-control': 'no-store',
+      });
+      createReadStream(path, { start: from, end: to }).pipe(response);
+      return;
+    }
     response.writeHead(200, {
-      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-      'content-length': statSync(path).size,
+      'content-type': type,
+      'content-length': size,
+      'accept-ranges': 'bytes',
       'cache-control': 'no-store',
     });
     createReadStream(path).pipe(response);

@@ -2,9 +2,34 @@
 
 export type Impl = 'incident-atlas' | 'markercluster' | 'leaflet-canvas';
 export const IMPLS: readonly Impl[] = ['incident-atlas', 'markercluster', 'leaflet-canvas'];
-/** `longtask` (extra to the issue's five): the longest main-thread task while loading, per run. */
-export type Op = 'load' | 'filter' | 'redraw' | 'popup' | 'heap' | 'longtask';
-export const OPS: readonly Op[] = ['load', 'filter', 'redraw', 'popup', 'heap', 'longtask'];
+/**
+ * `longtask` (extra to the issue's five): the longest main-thread task while loading, per run. The `-binary`
+ * ops are the app opening the same dataset's binary form (an Arrow file, `npm run convert`) by `?data=`.
+ */
+export type Op =
+  | 'load'
+  | 'filter'
+  | 'redraw'
+  | 'popup'
+  | 'heap'
+  | 'longtask'
+  | 'load-binary'
+  | 'popup-binary'
+  | 'heap-binary'
+  | 'longtask-binary';
+export const OPS: readonly Op[] = [
+  'load',
+  'filter',
+  'redraw',
+  'popup',
+  'heap',
+  'longtask',
+  'load-binary',
+  'popup-binary',
+  'heap-binary',
+  'longtask-binary',
+];
+const MB_OPS: ReadonlySet<Op> = new Set(['heap', 'heap-binary']);
 
 export interface Row {
   readonly impl: Impl;
@@ -57,14 +82,16 @@ export function markdownTable(rows: readonly Row[]): string {
   for (const n of sizes) {
     for (const op of OPS) {
       const get = (impl: Impl) => rows.find((r) => r.n === n && r.op === op && r.impl === impl);
+      if (!rows.some((r) => r.n === n && r.op === op)) continue;
       const cells = IMPLS.map((impl) => {
         const r = get(impl);
-        if (!r || r.samples === 0) return 'did not finish';
-        return op === 'heap' ? fmt(r.mb, 'MB') : `${fmt(r.p50_ms, 'ms')} / ${fmt(r.p95_ms, 'ms')}`;
+        if (!r) return '—'; // not measured: the peers have no binary form
+        if (r.samples === 0) return 'did not finish';
+        return MB_OPS.has(op) ? fmt(r.mb, 'MB') : `${fmt(r.p50_ms, 'ms')} / ${fmt(r.p95_ms, 'ms')}`;
       });
       const value = (impl: Impl) => {
         const r = get(impl);
-        return r ? (op === 'heap' ? r.mb : r.p50_ms) : null;
+        return r ? (MB_OPS.has(op) ? r.mb : r.p50_ms) : null;
       };
       const ours = value('incident-atlas');
       lines.push(

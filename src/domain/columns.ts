@@ -87,7 +87,34 @@ export function buildIdTable(ids: readonly string[]): IdTable {
     at += encoder.encodeInto(id, bytes.subarray(at)).written;
     start[i + 1] = at;
   }
-  bytes = bytes.slice(0, at);
+  return withSlots(bytes.slice(0, at), start);
+}
+
+/**
+ * Builds the id table of ids already encoded: id i is `bytes[offsets[i] .. offsets[i + 1])` (an Arrow Utf8
+ * column's values and offsets). The bytes are copied, so the table owns its buffers. Throws when the
+ * offsets are not a non-decreasing run within `bytes`.
+ */
+export function idTableFromUtf8(bytes: Uint8Array, offsets: ArrayLike<number>): IdTable {
+  const count = offsets.length - 1;
+  if (count < 0) throw new RangeError('An id table needs at least one offset');
+  const base = offsets[0] as number;
+  const end = offsets[count] as number;
+  if (!(base >= 0 && end <= bytes.length && base <= end))
+    throw new RangeError(`Id offsets ${base} .. ${end} lie outside the ${bytes.length} id bytes`);
+  const start = new Uint32Array(count + 1);
+  for (let i = 1; i <= count; i++) {
+    const at = offsets[i] as number;
+    if (!(at >= (offsets[i - 1] as number)))
+      throw new RangeError(`Id offset ${i} (${at}) is before offset ${i - 1} (${offsets[i - 1]})`);
+    start[i] = at - base;
+  }
+  return withSlots(bytes.slice(base, end), start);
+}
+
+/** The table of ids laid out in `bytes` and `start`, with its hash slots filled. */
+function withSlots(bytes: Uint8Array, start: Uint32Array): IdTable {
+  const count = start.length - 1;
   const slots = new Int32Array(tableSize(count)).fill(-1);
   const mask = slots.length - 1;
   for (let i = 0; i < count; i++) {

@@ -147,10 +147,36 @@ export function buildRelationGraph(
       kind.push(KIND_CODE[k]);
     }
   }
+  // One number per incident rather than a sort of all of them: start-up stays linear for a million rows.
+  const timeKey = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const { day, minutes } = (incidents[i] as StoryIncident).date.start;
+    timeKey[i] = day * DAY_SPAN + (minutes === null ? 0 : minutes + 1);
+  }
+  return relationGraphOf(Uint32Array.from(from), Uint32Array.from(to), Uint8Array.from(kind), timeKey);
+}
+
+/**
+ * The graph of links already found (link l is `from[l]` → `to[l]` of kind `kind[l]`, an index into
+ * RELATION_KINDS) over `timeKey.length` incidents: the compressed adjacency `buildRelationGraph` makes, for
+ * a graph read back from a file. Takes ownership of the arrays; throws when a link names no incident.
+ */
+export function relationGraphOf(
+  from: Uint32Array,
+  to: Uint32Array,
+  kind: Uint8Array,
+  timeKey: Float64Array,
+): RelationGraph {
+  const n = timeKey.length;
+  if (to.length !== from.length || kind.length !== from.length)
+    throw new Error(`Links given as ${from.length} sources, ${to.length} targets and ${kind.length} kinds`);
   const offsets = new Uint32Array(n + 1);
   for (let l = 0; l < from.length; l++) {
-    (offsets[(from[l] as number) + 1] as number)++;
-    (offsets[(to[l] as number) + 1] as number)++;
+    const a = from[l] as number;
+    const b = to[l] as number;
+    if (a >= n || b >= n) throw new RangeError(`Link ${l} joins ${a} and ${b} (have ${n} incidents)`);
+    (offsets[a + 1] as number)++;
+    (offsets[b + 1] as number)++;
   }
   for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
   const fill = offsets.slice(0, n);
@@ -159,21 +185,7 @@ export function buildRelationGraph(
     linkOf[(fill[from[l] as number] as number)++] = l;
     linkOf[(fill[to[l] as number] as number)++] = l;
   }
-  // One number per incident rather than a sort of all of them: start-up stays linear for a million rows.
-  const timeKey = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const { day, minutes } = (incidents[i] as StoryIncident).date.start;
-    timeKey[i] = day * DAY_SPAN + (minutes === null ? 0 : minutes + 1);
-  }
-  return {
-    size: n,
-    offsets,
-    linkOf,
-    linkFrom: Uint32Array.from(from),
-    linkTo: Uint32Array.from(to),
-    linkKind: Uint8Array.from(kind),
-    timeKey,
-  };
+  return { size: n, offsets, linkOf, linkFrom: from, linkTo: to, linkKind: kind, timeKey };
 }
 
 function checkIndex(graph: RelationGraph, index: number): void {

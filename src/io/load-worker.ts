@@ -5,10 +5,15 @@
  * derived typed arrays by transfer and the records in a Blob — plus the problems in batches. All parsing,
  * validation and indexing happens here, off the page's thread; the page never receives one object per
  * incident. It also joins datasets already loaded (`combine`), reading their records back.
+ *
+ * A binary dataset (an Arrow IPC file, io/arrow-read.ts, known by its first bytes) is not parsed as text:
+ * its columns are read straight into the store and its records stay in the file, sliced when shown.
  */
 import { deriveDataset, derivedBuffers } from '../domain/dataset';
+import { isArrowFile } from '../domain/import/sniff';
 import { StreamingImport } from '../domain/import/stream-import';
 import type { Incident } from '../domain/incident';
+import { fileIssue } from '../domain/issues';
 import { combineParts } from '../domain/shelf';
 import {
   BATCH,
@@ -17,7 +22,7 @@ import {
   type LoadRequest,
   type StoreMessage,
 } from './load-protocol';
-import { BlobRecords, RecordBlobWriter } from './record-blob';
+import { BlobRecords, RecordBlobWriter, type RemoteBytes, readRange } from './record-blob';
 
 const PROGRESS_EVERY_MS = 100; // at most this often, while bytes arrive
 
@@ -45,6 +50,9 @@ async function open(
 }
 
 async function load(request: LoadRequest): Promise<void> {
+  const { source } = request;
+  if (source.kind === 'file' && isArrowFile(new Uint8Array(await source.file.slice(0, 8).arrayBuffer())))
+    return loadArrow(request, source.file);
   const opened = await open(request);
   if (typeof opened === 'string') return post({ type: 'failed', message: opened });
   // A streamed GeoJSON feature's exact bytes become its record as they arrive: no encoding again.
@@ -58,19 +66,22 @@ async function load(request: LoadRequest): Promise<void> {
   const reader = opened.stream.getReader();
   let last = 0;
   post({ type: 'progress', received: 0, total: opened.total, features: 0 });
-  for (;;) {
-    let next: ReadableStreamReadResult<Uint8Array>;
-    try {
-      next = await reader.read();
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      return post({
-        type: 'failed',
-        message: `The download of ${request.name} broke off (${why}). Try again.`,
-      });
+  const head = await readHead(reader, request.name);
+  if (typeof head === 'string') return post({ type: 'failed', message: head });
+  if (isArrowFile(joinBytes(head))) {
+    if (source.kind === 'url' && opened.total !== null && (await answersRanges(source.url))) {
+      // Only the columns are fetched, and each record when shown. Not awaited: a server that keeps the
+      // connection open would hold the cancel.
+      reader.cancel().catch(() => {});
+      return loadArrow(request, { url: source.url, size: opened.total });
     }
-    if (next.done) break;
-    importer.push(next.value);
+    return loadArrow(request, await gather(reader, head, opened.total, request.name));
+  }
+  for (;;) {
+    const chunk = head.shift() ?? (await nextChunk(reader, request.name));
+    if (typeof chunk === 'string') return post({ type: 'failed', message: chunk });
+    if (chunk === null) break;
+    importer.push(chunk);
     if (importer.failed) {
       // Not awaited: a server that keeps the connection open would hold the cancel, and the answer.
       reader.cancel().catch(() => {});
@@ -115,6 +126,127 @@ async function load(request: LoadRequest): Promise<void> {
     ...(store ? { store } : {}),
   };
   (self as unknown as Worker).postMessage(done, store ? transfers(store) : []);
+}
+
+/** The next chunk of a download: its bytes, null at the end, or a message when the download broke off. */
+async function nextChunk(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  name: string,
+): Promise<Uint8Array | null | string> {
+  try {
+    const next = await reader.read();
+    return next.done ? null : next.value;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return `The download of ${name} broke off (${why}). Try again.`;
+  }
+}
+
+/** The first chunks of a download, at least 8 bytes of them (fewer only when that is all there is). */
+async function readHead(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  name: string,
+): Promise<Uint8Array[] | string> {
+  const head: Uint8Array[] = [];
+  let bytes = 0;
+  while (bytes < 8) {
+    const chunk = await nextChunk(reader, name);
+    if (typeof chunk === 'string') return chunk;
+    if (chunk === null) break;
+    head.push(chunk);
+    bytes += chunk.length;
+  }
+  return head;
+}
+
+function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** True when the server at `url` answers a range request for the first bytes with them. */
+async function answersRanges(url: string): Promise<boolean> {
+  try {
+    return isArrowFile(await readRange({ url, size: 8 }, 0, 8));
+  } catch {
+    return false;
+  }
+}
+
+const GATHER_BYTES = 64 * 1024 * 1024; // downloaded bytes joined into one Blob part at a time
+
+/**
+ * The rest of a download, after `head`, as one Blob (kept by the browser, not in this worker's heap), for
+ * a server that does not answer range requests. A browser holds only so much in Blobs (a few hundred MB
+ * in headless Chromium here), so a large binary dataset is better served by a server that does.
+ */
+async function gather(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  head: Uint8Array[],
+  total: number | null,
+  name: string,
+): Promise<Blob | string> {
+  const parts: Blob[] = [];
+  let chunks: Uint8Array[] = head;
+  let pending = head.reduce((n, c) => n + c.length, 0);
+  let received = pending;
+  let last = 0;
+  for (;;) {
+    const chunk = await nextChunk(reader, name);
+    if (typeof chunk === 'string') return chunk;
+    if (chunk === null) break;
+    chunks.push(chunk);
+    pending += chunk.length;
+    received += chunk.length;
+    if (pending >= GATHER_BYTES) {
+      parts.push(new Blob(chunks as Uint8Array<ArrayBuffer>[]));
+      chunks = [];
+      pending = 0;
+    }
+    const now = performance.now();
+    if (now - last >= PROGRESS_EVERY_MS) {
+      last = now;
+      post({ type: 'progress', received, total, features: 0 });
+    }
+  }
+  parts.push(new Blob(chunks as Uint8Array<ArrayBuffer>[]));
+  post({ type: 'progress', received, total, features: 0 });
+  return new Blob(parts);
+}
+
+/** Opens a binary dataset (io/arrow-read.ts, loaded only now): its columns, and records left in `file`. */
+async function loadArrow(request: LoadRequest, file: Blob | RemoteBytes | string): Promise<void> {
+  if (typeof file === 'string') return post({ type: 'failed', message: file });
+  const { readArrowStore } = await import('./arrow-read');
+  let last = 0;
+  const read = await readArrowStore(file, (received, total) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    post({ type: 'progress', received, total, features: 0 });
+  });
+  if (!read.ok) {
+    post({ type: 'issues', batch: [fileIssue(request.fileName, read.message)] });
+    return post({ type: 'done', format: 'arrow', total: 0, readable: false });
+  }
+  if (read.skipped > 0) {
+    const message = `${read.skipped.toLocaleString('en-US')} of ${read.total.toLocaleString('en-US')} records were skipped when this file was converted (npm run convert listed why)`;
+    post({ type: 'issues', batch: [fileIssue(request.fileName, message, 'warning')] });
+  }
+  const done: LoadMessage = {
+    type: 'done',
+    format: 'arrow',
+    total: read.total,
+    readable: true,
+    ...(read.name ? { name: read.name } : {}),
+    ...(read.store.derived.index.count > 0 ? { store: read.store } : {}),
+  };
+  (self as unknown as Worker).postMessage(done, done.store ? transfers(done.store) : []);
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * Records kept in a Blob: the loading worker writes each incident's record (domain/records.ts) one after
  * the other into a Blob, with a byte offset per incident; the page reads the few it shows by slicing it.
+ * A binary dataset's records are where they are in its file: the File itself, or the file on its server,
+ * read by range requests.
  * A Blob's bytes belong to the browser's blob storage, not to the page's JS heap, and a browser may keep a
  * large one on disk, so a million incidents' text costs the page only the offsets (8 bytes each) and a
  * bounded cache of the records it showed last.
@@ -15,12 +17,22 @@ interface RecordContext {
 }
 
 /**
+ * Bytes at an address whose server answers HTTP range requests (a binary dataset opened by `?data=`): read
+ * a slice at a time, never downloaded whole. A plain object, so it crosses postMessage like a Blob.
+ */
+export interface RemoteBytes {
+  readonly url: string;
+  /** Bytes in all (the server's Content-Length). */
+  readonly size: number;
+}
+
+/**
  * Where a dataset's records are: record i is `blob` bytes `start[i] .. start[i + 1]`, or, when `end` is
  * given (records picked out of a larger Blob, such as a file's features minus the skipped ones),
  * `start[i] .. end[i]`.
  */
 export interface RecordBlob {
-  readonly blob: Blob;
+  readonly blob: Blob | RemoteBytes;
   readonly start: Float64Array;
   readonly end?: Float64Array;
 }
@@ -28,6 +40,45 @@ export interface RecordBlob {
 /** How many records `records` holds. */
 export function recordCount(records: RecordBlob): number {
   return records.end ? records.start.length : records.start.length - 1;
+}
+
+/** A server that does not answer range requests: the caller can download the whole file instead. */
+export class NoRangeError extends Error {}
+
+/** Bytes `from .. to` of a Blob, or of a remote file by one range request; `progress` hears bytes read. */
+export async function readRange(
+  source: Blob | RemoteBytes,
+  from: number,
+  to: number,
+  progress?: (bytes: number) => void,
+): Promise<Uint8Array> {
+  if (source instanceof Blob) return new Uint8Array(await source.slice(from, to).arrayBuffer());
+  if (to <= from) return new Uint8Array(0);
+  const response = await fetch(source.url, {
+    headers: { Range: `bytes=${from}-${to - 1}` },
+    credentials: 'omit',
+    referrerPolicy: 'no-referrer',
+  });
+  if (response.status !== 206) {
+    await response.body?.cancel().catch(() => {});
+    throw new NoRangeError(`the server answered ${response.status} to a range request, not 206`);
+  }
+  const bytes = new Uint8Array(to - from);
+  const reader = (response.body ?? new ReadableStream<Uint8Array>()).getReader();
+  let at = 0;
+  for (;;) {
+    const next = await reader.read();
+    if (next.done) break;
+    if (at + next.value.length > bytes.length) {
+      reader.cancel().catch(() => {});
+      throw new NoRangeError(`the server sent more than the ${bytes.length} bytes asked for`);
+    }
+    bytes.set(next.value, at);
+    at += next.value.length;
+    progress?.(at);
+  }
+  if (at !== bytes.length) throw new Error(`Only ${at} of ${bytes.length} bytes arrived from ${source.url}`);
+  return bytes;
 }
 
 const WRITE = {
@@ -211,7 +262,7 @@ export class BlobRecords implements RecordSource {
       const base = start[first] as number;
       let top = base;
       for (let r = k; r < stop; r++) top = Math.max(top, end(wanted[order[r] as number] as number));
-      const bytes = new Uint8Array(await blob.slice(base, top).arrayBuffer());
+      const bytes = await readRange(blob, base, top);
       for (let r = k; r < stop; r++) {
         const i = wanted[order[r] as number] as number;
         const text = this.decoder.decode(bytes.subarray((start[i] as number) - base, end(i) - base));

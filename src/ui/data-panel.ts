@@ -28,7 +28,8 @@ export interface DataPanelOptions {
 }
 
 /** File types the picker offers; anything else can still be dropped and is then named in a message. */
-const ACCEPT = '.geojson,.json,.csv,.tsv,.txt,application/geo+json,application/json,text/csv';
+const ACCEPT =
+  '.geojson,.json,.csv,.tsv,.txt,.arrow,.feather,application/geo+json,application/json,text/csv,application/vnd.apache.arrow.file';
 
 const n = (x: number) => x.toLocaleString('en-US');
 

@@ -282,6 +282,15 @@ describe(`${COUNT} incidents at the first fit`, () => {
     await expect
       .poll(() => page.locator('#map').evaluate((m) => m.classList.contains('incident-points-grid')))
       .toBe(false);
+    // With dots only, the data's place names are over the canvas again (under it while squares are counted).
+    const zIndex = (selector: string) =>
+      page.evaluate(
+        (sel) => Number(getComputedStyle(document.querySelector(sel) as Element).zIndex),
+        selector,
+      );
+    expect(await zIndex('.leaflet-marker-pane')).toBeGreaterThan(
+      await zIndex('.leaflet-incidentPoints-pane'),
+    );
     const dot = await findPixels(page, 'coloured');
     expect(dot, 'a dot is drawn').not.toBeNull();
     if (!dot) return;

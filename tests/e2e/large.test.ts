@@ -206,7 +206,11 @@ describe(`a dataset of ${COUNT} incidents`, () => {
     expect(await zIndex('.leaflet-incidentPoints-pane')).toBeGreaterThan(
       await zIndex('.leaflet-overlay-pane'),
     );
-    expect(await zIndex('.leaflet-incidentPoints-pane')).toBeLessThan(await zIndex('.leaflet-marker-pane'));
+    // Under the markers and popups; while it draws counted squares (as at this first fit), the marker pane
+    // holds only the data's place names, which go under it so they never cover a count.
+    expect(await zIndex('.leaflet-incidentPoints-pane')).toBeLessThan(await zIndex('.leaflet-popup-pane'));
+    expect(await page.locator(CANVAS).getAttribute('data-mode')).toBe('grid');
+    expect(await zIndex('.leaflet-marker-pane')).toBeLessThan(await zIndex('.leaflet-incidentPoints-pane'));
     const first = await nextDraw(page, 0);
     expect(first.drawn).toBeGreaterThan(COUNT * 0.9);
     expect(await findPixels(page, 'grey')).not.toBeNull();

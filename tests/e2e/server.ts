@@ -1,6 +1,7 @@
 /**
  * Vitest global setup for the end-to-end tests: serves the built app (dist/) and the e2e fixtures
- * (/fixtures/*) on 127.0.0.1 with a tiny static server, and hands its base URL to the tests.
+ * (/fixtures/*) on 127.0.0.1 with a tiny static server, and hands its base URL to the tests. It answers
+ * single byte ranges (206) unless the address has `?norange`.
  * The app must have been built first (`npm run test:e2e` does).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -81,8 +82,25 @@ export async function setup(project: TestProject): Promise<void> {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    response.end(readFileSync(path));
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    const bytes = readFileSync(path);
+    // One byte range, as static hosts answer it (a binary dataset's records are read so); `?norange`
+    // plays a server that ignores ranges.
+    const range = url.searchParams.has('norange')
+      ? null
+      : /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+    if (range) {
+      const from = Number(range[1]);
+      const to = Math.min(bytes.length - 1, range[2] === '' ? bytes.length - 1 : Number(range[2]));
+      response.writeHead(206, {
+        'content-type': type,
+        'content-range': `bytes ${from}-${to}/${bytes.length}`,
+      });
+      response.end(bytes.subarray(from, to + 1));
+      return;
+    }
+    response.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
+    response.end(bytes);
   });
   await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

@@ -31,7 +31,7 @@ export interface ImportOptions {
 }
 
 /** The CSV format its headers say, in order of specificity. */
-export function csvFormatOf(headers: readonly string[]): Exclude<ImportFormat, 'geojson'> {
+export function csvFormatOf(headers: readonly string[]): Exclude<ImportFormat, 'geojson' | 'arrow'> {
   if (headers.includes('event_id_cnty') && headers.includes('event_date')) return 'acled';
   if (UCDP_SIGNATURE.every((h) => headers.includes(h))) return 'ucdp';
   return 'csv';

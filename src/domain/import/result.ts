@@ -9,14 +9,15 @@ import type { ColumnMapping } from './column-mapping';
 import { countryBox, inBox } from './country-boxes';
 import type { RecordPlace } from './record-issues';
 
-/** The formats `importText` reads. */
-export type ImportFormat = 'geojson' | 'acled' | 'ucdp' | 'csv';
+/** The formats `importText` reads, and `arrow`: the binary form the loading worker reads (io/arrow-read.ts). */
+export type ImportFormat = 'geojson' | 'acled' | 'ucdp' | 'csv' | 'arrow';
 
 export const FORMAT_LABEL: Record<ImportFormat, string> = {
   geojson: 'GeoJSON',
   acled: 'ACLED CSV',
   ucdp: 'UCDP GED CSV',
   csv: 'CSV',
+  arrow: 'Arrow (Incident Atlas)',
 };
 
 /** A CSV whose columns were not recognised: what the mapping dialog needs. */

@@ -19,8 +19,16 @@ function head(b: Uint8Array, n: number): string {
   return s;
 }
 
+/** True when `bytes` start like an Apache Arrow IPC file ("ARROW1"): the binary form the app opens itself
+ *  (io/arrow-read.ts), never as text. */
+export function isArrowFile(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]);
+}
+
 /** What binary file `bytes` is, as a message, or null when it may be text. */
 export function binaryProblem(bytes: Uint8Array): string | null {
+  if (isArrowFile(bytes))
+    return 'is an Arrow file (the binary form npm run convert writes): open it in the app; only GeoJSON and CSV are read as text';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const names = head(bytes, 4096);
     if (names.includes('xl/') || names.includes('[Content_Types].xml')) {

@@ -1,0 +1,110 @@
+/**
+ * `npm run convert -- <input.geojson|input.csv> --out <file.arrow>`: writes a dataset's binary form, an
+ * Apache Arrow IPC file the app opens like GeoJSON or CSV, but without parsing any text at load
+ * (docs/binary-format.md). The input is read by the app's own streaming importer, fed from a file stream;
+ * its problems are printed as `npm run validate` prints them, and the incidents that loaded are written.
+ *
+ * Exit status as validate's: 0 every record loaded and the file was written; 1 some records were skipped
+ * (the rest were written) or none loaded (nothing written); 2 the input could not be read, or the output
+ * not written. Bad input never prints a stack trace.
+ */
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { deriveDataset } from '../src/domain/dataset';
+import type { ImportResult } from '../src/domain/import/result';
+import { StreamingImport } from '../src/domain/import/stream-import';
+import { encodeRecord } from '../src/domain/records';
+import { RecordColumn, storeFileChunks } from '../src/io/arrow-write';
+import { type FileReport, printReports } from './validate';
+
+const USAGE = 'usage: npm run convert -- <input.geojson|input.csv> --out <file.arrow>';
+
+/** Reads `file` through the streaming importer, as the app's loading worker does. */
+async function importFile(file: string): Promise<ImportResult> {
+  const importer = new StreamingImport(file);
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      importer.push(chunk as Buffer);
+      if (importer.failed) break;
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
+    return {
+      format: null,
+      incidents: [],
+      issues: [
+        {
+          severity: 'error',
+          location: { kind: 'file' },
+          file,
+          field: null,
+          message: `cannot be read: ${why}`,
+        },
+      ],
+      total: 0,
+      skipped: 0,
+      readable: false,
+    };
+  }
+  return importer.end();
+}
+
+/** Runs the converter; returns the exit status. Writes through `out` so tests can call it directly. */
+export async function main(argv: readonly string[], out: (line: string) => void): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: { out: { type: 'string' } }; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: { out: { type: 'string' } }, allowPositionals: true });
+  } catch (error) {
+    out(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  const [input, ...extra] = parsed.positionals;
+  const target = parsed.values.out;
+  if (input === undefined || extra.length > 0 || target === undefined || target === '') {
+    out(USAGE);
+    return 2;
+  }
+  const started = performance.now();
+  const result = await importFile(input);
+  const status = printReports([{ file: input, result } satisfies FileReport], false, out);
+  if (!result.readable) return 2;
+  if (result.incidents.length === 0) {
+    out(`Nothing written: no incident of ${input} loaded.`);
+    return 1;
+  }
+  const derived = deriveDataset(result.incidents);
+  const records = new RecordColumn();
+  for (const incident of result.incidents) records.add(encodeRecord(incident));
+  try {
+    const chunks = await storeFileChunks(derived, records, {
+      name: result.name ?? null,
+      source: basename(input),
+      total: result.total,
+      skipped: result.skipped,
+    });
+    const fd = openSync(target, 'w');
+    try {
+      for (const chunk of chunks) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+    const bytes = chunks.reduce((n, c) => n + c.length, 0);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    out(
+      `Wrote ${result.incidents.length.toLocaleString('en-US')} incidents to ${target} (${(bytes / 1e6).toFixed(1)} MB, Arrow IPC) in ${seconds} s`,
+    );
+  } catch (error) {
+    out(`Could not write ${target}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  return status;
+}
+
+if (process.argv[1]?.endsWith('convert.ts')) {
+  main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).then((status) => {
+    process.exitCode = status;
+  });
+}
