@@ -12,7 +12,8 @@
  * - load: navigation start → first points painted. Peers set window.__benchReady themselves; for the app
  *   an init script waits for "N of N incidents" in #result-count and the frame that shows it.
  * - longtask: the longest main-thread task during load (PerformanceObserver 'longtask').
- * - heap: JS heap used after a forced GC (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage), MiB.
+ * - heap: JS heap used plus ArrayBuffer backing stores (typed arrays live outside V8's heap) after a
+ *   forced GC (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage), MiB.
  * - popup: pointer down on the isolated incident → popup in the DOM and painted (3 per run).
  * - redraw: main-thread script time (CDP Performance ScriptDuration) of a pan by drag, a pan back, zoom in,
  *   zoom out (the Zoom buttons).
@@ -101,6 +102,7 @@ async function buildPages(): Promise<void> {
           canvas: join(HERE, 'peers', 'canvas.html'),
           markercluster: join(HERE, 'peers', 'markercluster.html'),
           floor: join(HERE, 'peers', 'floor.html'),
+          'stream-floor': join(HERE, 'peers', 'stream-floor.html'),
         },
       },
     },
@@ -366,7 +368,13 @@ async function measure(
     samples.longtask.push(Math.max(0, ...state.tasks));
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    // The JS heap AND the ArrayBuffers' backing stores, which V8 keeps outside its heap: typed arrays
+    // (our columns and indexes) would otherwise not count at all.
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as {
+      usedSize: number;
+      backingStorageSize?: number;
+    };
+    const heap = { usedSize: usage.usedSize + (usage.backingStorageSize ?? 0) };
     samples.heap.push(heap.usedSize / 2 ** 20);
     log(
       `${impl}${form === 'binary' ? ' (binary)' : ''} n=${plan.n}: load ${state.ready.toFixed(0)} ms, longest task ${Math.max(0, ...state.tasks).toFixed(0)} ms, heap ${(heap.usedSize / 2 ** 20).toFixed(0)} MB`,
@@ -404,12 +412,20 @@ async function measure(
 
 const failures: string[] = [];
 
-/** The floor: fetch + JSON.parse of the same file in the same browser (peers/floor.ts), or null. */
-async function measureFloor(browser: Browser, origin: string, plan: Plan): Promise<number | null> {
+/**
+ * A floor in the same browser, or null: `floor` (peers/floor.ts) is fetch + JSON.parse of the whole text;
+ * `stream-floor` (peers/stream-floor.ts) streams it in a worker, cutting and JSON.parsing each feature.
+ */
+async function measureFloor(
+  browser: Browser,
+  origin: string,
+  plan: Plan,
+  page_ = 'floor',
+): Promise<number | null> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
-    await page.goto(`${origin}/peers/floor.html?data=${encodeURIComponent(`/data/${plan.file}`)}`, {
+    await page.goto(`${origin}/peers/${page_}.html?data=${encodeURIComponent(`/data/${plan.file}`)}`, {
       waitUntil: 'commit',
     });
     await page.waitForFunction(
@@ -441,6 +457,7 @@ async function main(): Promise<number> {
   ]);
   const rows: Row[] = [];
   const floors: { n: number; p50_ms: number | null; p95_ms: number | null; samples: number }[] = [];
+  const streamFloors: { n: number; p50_ms: number | null; p95_ms: number | null; samples: number }[] = [];
   const files: { n: number; geojson_bytes: number; arrow_bytes: number | null }[] = [];
   const binary = impls.includes('incident-atlas');
   try {
@@ -451,6 +468,7 @@ async function main(): Promise<number> {
       const samples = new Map(impls.map((impl) => [impl, empty()]));
       const binarySamples = empty();
       const floorLoads: number[] = [];
+      const streamFloorLoads: number[] = [];
       for (let run = 0; run < runs; run++) {
         // Alternate: each run starts with the next implementation.
         const order = impls.map((_, k) => impls[(k + run) % impls.length] as Impl);
@@ -459,9 +477,13 @@ async function main(): Promise<number> {
         if (binary) await measure(browser, server.origin, 'incident-atlas', plan, binarySamples, 'binary');
         const floor = await measureFloor(browser, server.origin, plan);
         if (floor !== null) floorLoads.push(floor);
+        const streamed = await measureFloor(browser, server.origin, plan, 'stream-floor');
+        if (streamed !== null) streamFloorLoads.push(streamed);
       }
       const { p50_ms, p95_ms, samples: count } = row('incident-atlas', n, 'load', floorLoads);
       floors.push({ n, p50_ms, p95_ms, samples: count });
+      const sf = row('incident-atlas', n, 'load', streamFloorLoads);
+      streamFloors.push({ n, p50_ms: sf.p50_ms, p95_ms: sf.p95_ms, samples: sf.samples });
       for (const impl of impls) {
         const s = samples.get(impl) as Samples;
         rows.push(
@@ -498,6 +520,8 @@ async function main(): Promise<number> {
     rows,
     /** Loading floor: fetch + JSON.parse of the same file in the same browser, no drawing. */
     floor: floors,
+    /** Streaming floor: the file streamed in a worker, each feature cut and JSON.parsed, nothing else. */
+    stream_floor: streamFloors,
     /** The sizes of the GeoJSON and of its binary form (null when not measured). */
     files,
   };
@@ -515,10 +539,18 @@ async function main(): Promise<number> {
       .join('; ')}`,
   );
   console.log(
+    `Streaming floor (fetch as a stream in a worker, cut and JSON.parse each feature, nothing else): ${streamFloors
+      .map(
+        (f) =>
+          `${f.n.toLocaleString('en-US')}: ${f.p50_ms === null ? 'did not finish' : `p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms`}`,
+      )
+      .join('; ')}`,
+  );
+  console.log(
     `\nFiles: ${files.map((f) => `${f.n.toLocaleString('en-US')}: GeoJSON ${(f.geojson_bytes / 1e6).toFixed(1)} MB${f.arrow_bytes === null ? '' : `, Arrow ${(f.arrow_bytes / 1e6).toFixed(1)} MB`}`).join('; ')}`,
   );
   console.log(
-    '\nload: navigation → first points painted; filter: one date step or actor toggle → painted; redraw: script ms per pan/zoom; popup: click → popup painted; heap: JS heap after GC (MiB); longtask: longest main-thread task while loading; -binary: the same dataset opened from its Arrow file.',
+    '\nload: navigation → first points painted; filter: one date step or actor toggle → painted; redraw: script ms per pan/zoom; popup: click → popup painted; heap: JS heap + ArrayBuffers after GC (MiB); longtask: longest main-thread task while loading; -binary: the same dataset opened from its Arrow file.',
   );
   console.log(`Written to ${out}`);
   if (failures.length > 0) {

@@ -42,6 +42,15 @@ export async function readArrowStore(
   } catch (error) {
     if (error instanceof NoRangeError) throw error;
     if (error instanceof BadFile) return { ok: false, message: error.message };
+    if (error instanceof Error && error.name === 'NotReadableError') {
+      // The browser would not read its own copy: a file changed since it was chosen, or a download larger
+      // than the browser keeps in memory (a few hundred MB in headless Chromium).
+      const mb = (file.size / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 });
+      return {
+        ok: false,
+        message: `(${mb} MB) could not be read back by this browser: open the file with Open data, or serve it from a host that answers range requests`,
+      };
+    }
     const why = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `is an Arrow file that cannot be read (${why})` };
   }

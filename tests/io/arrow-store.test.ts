@@ -193,6 +193,22 @@ describe('a bad binary file', () => {
     expect(await problem(new Blob([bytes]))).toMatch(/format version 9; this app reads version 1/);
   });
 
+  it('cannot be read back by the browser (a changed file, or a download too large to keep)', async () => {
+    const blob = await good;
+    class Unreadable extends Blob {
+      override slice(start?: number, end?: number): Blob {
+        const part = blob.slice(start, end);
+        if ((start ?? 0) < 1000) return part;
+        return Object.assign(part, {
+          arrayBuffer: () => Promise.reject(new DOMException('gone', 'NotReadableError')),
+        });
+      }
+    }
+    expect(await problem(new Unreadable([await blob.arrayBuffer()]))).toMatch(
+      /^\([\d,.]+ MB\) could not be read back by this browser: open the file with Open data, or serve it/,
+    );
+  });
+
   it('has counts that disagree with its rows', async () => {
     const { incidents } = bundled;
     expect(await problem(await fileOf(incidents, deriveDataset(incidents), { total: 3 }))).toMatch(
