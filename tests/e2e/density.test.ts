@@ -13,50 +13,26 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ISOLATED } from '../../scripts/generate/incidents';
 import { writeDataset } from '../../scripts/generate/write';
-import { EVENT_SYMBOLS } from '../../src/map/symbols';
 import { launch, openPage, PHONE, popupFadedIn, screenshot, type TrackedPage } from './browser';
+import {
+  CANVAS,
+  type Draw,
+  draws,
+  findPixels,
+  nextDraw as nextDrawAfter,
+  recordDraws,
+} from './point-canvas-probe';
 
 const COUNT = Number(process.env.DENSITY_COUNT ?? 100_000);
 const GENERATED = resolve(import.meta.dirname, 'fixtures', 'generated');
 const DATA_PATH = './?data=fixtures/generated/density.geojson';
-const CANVAS = '.leaflet-incidentPoints-pane canvas';
 const DOTS_FROM_ZOOM = 15; // DEFAULTS.dotsFromZoom in src/map/point-canvas.ts
-/** RGB of the dots of incidents with no event type: only ISOLATED has none. */
-const GREY = [1, 3, 5].map((at) => Number.parseInt(EVENT_SYMBOLS.unknown.color.slice(at, at + 2), 16));
 const SLOW_POLL = { timeout: 15_000 };
+const SETTLE_MS = 400; // a zoom animation ends in a second redraw
 const ALL = `${COUNT.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')} incidents`;
 
-interface Draw {
-  readonly duration: number;
-  readonly drawn: number;
-  readonly zoom: number;
-  readonly mode: string;
-  readonly cells: number;
-  readonly dots: number;
-}
-
-/** Runs in the page before the app: keeps every redraw's User Timing measure, which the app replaces. */
-function recordDraws(): void {
-  const draws: Draw[] = [];
-  Object.defineProperty(window, 'incidentDraws', { value: draws });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.name !== 'incident-points:draw') continue;
-      const detail = (entry as PerformanceMeasure).detail ?? {};
-      draws.push({ duration: entry.duration, ...detail });
-    }
-  }).observe({ type: 'measure' });
-}
-
-const draws = (page: Page) =>
-  page.evaluate(() => [...(window as unknown as { incidentDraws: Draw[] }).incidentDraws]);
-
 /** Waits for a redraw after the `before`-th and for the view to settle, then returns the last one. */
-async function nextDraw(page: Page, before: number): Promise<Draw> {
-  await expect.poll(async () => (await draws(page)).length, SLOW_POLL).toBeGreaterThan(before);
-  await page.waitForTimeout(400); // a zoom animation ends in a second redraw
-  return (await draws(page)).at(-1) as Draw;
-}
+const nextDraw = (page: Page, before: number) => nextDrawAfter(page, before, SETTLE_MS);
 
 /** What the canvas says it drew. */
 const canvasState = (page: Page) =>
@@ -66,72 +42,6 @@ const canvasState = (page: Page) =>
     ariaHidden: c.getAttribute('aria-hidden'),
     tabIndex: c.getAttribute('tabindex'),
   }));
-
-/**
- * Where the point canvas shows pixels of `kind`, inside the visible map and clear of its controls and the
- * legend, in page CSS px; the pixel nearest the map's centre, or for `grey` and `ink` the centroid; with
- * how many matched. Kinds: `cell` = a counted square (the grid is translucent: 0 < alpha < 255, which no
- * dot pixel has); `coloured` = a dot (opaque, not its white outline); `grey` = the isolated incident's dot;
- * `ink` = the open incident's dark ring.
- */
-function findPixels(
-  page: Page,
-  kind: 'cell' | 'coloured' | 'grey' | 'ink',
-): Promise<{ x: number; y: number; count: number } | null> {
-  return page.evaluate(
-    ([selector, kind, grey]) => {
-      const canvas = document.querySelector<HTMLCanvasElement>(selector);
-      const context = canvas?.getContext('2d');
-      if (!canvas || !context) return null;
-      const box = canvas.getBoundingClientRect();
-      const map = (document.querySelector('#map') as HTMLElement).getBoundingClientRect();
-      const legend = document.querySelector('.map-legend')?.getBoundingClientRect();
-      const sx = box.width / canvas.width;
-      const sy = box.height / canvas.height;
-      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-      const centre = { x: map.left + map.width / 2, y: map.top + map.height / 2 };
-      let found = 0;
-      let sumX = 0;
-      let sumY = 0;
-      let best: { x: number; y: number; d: number } | null = null;
-      for (let py = 0; py < canvas.height; py++) {
-        const y = box.top + (py + 0.5) * sy;
-        if (y < map.top + 80 || y > map.bottom - 40) continue;
-        for (let px = 0; px < canvas.width; px++) {
-          const x = box.left + (px + 0.5) * sx;
-          if (x < map.left + 60 || x > map.right - 60) continue;
-          if (legend && x >= legend.left && x <= legend.right && y >= legend.top && y <= legend.bottom)
-            continue;
-          const k = 4 * (py * canvas.width + px);
-          const [r, g, b, a] = [data[k], data[k + 1], data[k + 2], data[k + 3]] as number[] as [
-            number,
-            number,
-            number,
-            number,
-          ];
-          const hit =
-            kind === 'cell'
-              ? a > 100 && a < 250
-              : kind === 'grey'
-                ? r === grey[0] && g === grey[1] && b === grey[2] && a === 255
-                : kind === 'ink'
-                  ? r < 50 && g < 50 && b < 50 && a > 200
-                  : a === 255 && !(r === 255 && g === 255 && b === 255);
-          if (!hit) continue;
-          found++;
-          sumX += x;
-          sumY += y;
-          const d = (x - centre.x) ** 2 + (y - centre.y) ** 2;
-          if (best === null || d < best.d) best = { x, y, d };
-        }
-      }
-      if (found === 0 || best === null) return null;
-      if (kind === 'grey' || kind === 'ink') return { x: sumX / found, y: sumY / found, count: found };
-      return { x: best.x, y: best.y, count: found };
-    },
-    [CANVAS, kind, GREY] as const,
-  );
-}
 
 /** How many pixels of counted squares (translucent) the canvas has 14–24 CSS px from (x, y) (page px). */
 function squarePixelsAround(page: Page, x: number, y: number): Promise<number> {

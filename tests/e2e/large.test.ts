@@ -13,18 +13,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ISOLATED } from '../../scripts/generate/incidents';
 import { writeDataset } from '../../scripts/generate/write';
 import { dayFromIso } from '../../src/domain/date';
-import { EVENT_SYMBOLS } from '../../src/map/symbols';
 import { launch, openPage, PHONE, popupFadedIn, screenshot, type TrackedPage } from './browser';
+import { CANVAS, type Draw, draws, findPixels, nextDraw, recordDraws } from './point-canvas-probe';
 
 const COUNT = Number(process.env.LARGE_COUNT ?? 100_000);
 const GENERATED = resolve(import.meta.dirname, 'fixtures', 'generated');
 const DATA_PATH = './?data=fixtures/generated/large.geojson';
 const MARKER_LIMIT = 1_000; // DEFAULTS.domMarkerLimit in src/map/incident-layer.ts
-const CANVAS = '.leaflet-incidentPoints-pane canvas';
 /** The dashed circles of `near` and `region` incidents: SVG in the overlay pane (the basemap is a canvas). */
 const UNCERTAINTY = '.leaflet-overlay-pane svg path';
-/** RGB of the dots of incidents with no event type: only ISOLATED has none. */
-const GREY = [1, 3, 5].map((at) => Number.parseInt(EVENT_SYMBOLS.unknown.color.slice(at, at + 2), 16));
 /** Longer than the shared POLL: with 100,000 incidents every step of the page is slower. */
 const SLOW_POLL = { timeout: 15_000 };
 
@@ -41,105 +38,12 @@ function countBetween(from: string, to: string): number {
   return n;
 }
 
-interface Draw {
-  readonly start: number;
-  readonly duration: number;
-  readonly drawn: number;
-  /** Where the time went (ms), as src/map/point-canvas.ts reports it. */
-  readonly phases: Record<string, number>;
-}
-
-/** Runs in the page before the app: keeps every redraw's User Timing measure, which the app replaces. */
-function recordDraws(): void {
-  const draws: Draw[] = [];
-  Object.defineProperty(window, 'incidentDraws', { value: draws });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.name !== 'incident-points:draw') continue;
-      const { detail } = entry as PerformanceMeasure;
-      draws.push({
-        start: entry.startTime,
-        duration: entry.duration,
-        drawn: Number(detail?.drawn),
-        phases: detail?.phases ?? {},
-      });
-    }
-  }).observe({ type: 'measure' });
-}
-
-const draws = (page: Page) =>
-  page.evaluate(() => [...(window as unknown as { incidentDraws: Draw[] }).incidentDraws]);
-
-/** Waits for a redraw after the `before`-th and returns it. */
-async function nextDraw(page: Page, before: number): Promise<Draw> {
-  await expect.poll(async () => (await draws(page)).length, SLOW_POLL).toBeGreaterThan(before);
-  return (await draws(page)).at(-1) as Draw;
-}
-
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 /** "12.3 ms for 100000 points (project 1.0, stamp 8.0, …)". */
 const describeDraw = (d: Draw) =>
   `${ms(d.duration)} for ${d.drawn} points (${Object.entries(d.phases)
     .map(([phase, t]) => `${phase} ${t.toFixed(1)}`)
     .join(', ')})`;
-
-/**
- * Where the point canvas shows pixels of `kind`, inside the visible map and clear of its controls, in page
- * CSS px: the centroid of the grey pixels (the isolated incident) or of the ink ones (the open incident's
- * ring), or the coloured pixel nearest the map's centre; with how many matched. Null when none did.
- */
-function findPixels(
-  page: Page,
-  kind: 'grey' | 'ink' | 'coloured',
-): Promise<{ x: number; y: number; count: number } | null> {
-  return page.evaluate(
-    ([selector, kind, grey]) => {
-      const canvas = document.querySelector<HTMLCanvasElement>(selector);
-      const context = canvas?.getContext('2d');
-      if (!canvas || !context) return null;
-      const box = canvas.getBoundingClientRect();
-      const map = (document.querySelector('#map') as HTMLElement).getBoundingClientRect();
-      const sx = box.width / canvas.width;
-      const sy = box.height / canvas.height;
-      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-      const centre = { x: map.left + map.width / 2, y: map.top + map.height / 2 };
-      let found = 0;
-      let sumX = 0;
-      let sumY = 0;
-      let best: { x: number; y: number; d: number } | null = null;
-      for (let py = 0; py < canvas.height; py++) {
-        const y = box.top + (py + 0.5) * sy;
-        // Keep clear of the map's edges and its controls.
-        if (y < map.top + 80 || y > map.bottom - 40) continue;
-        for (let px = 0; px < canvas.width; px++) {
-          const x = box.left + (px + 0.5) * sx;
-          if (x < map.left + 60 || x > map.right - 60) continue;
-          const k = 4 * (py * canvas.width + px);
-          const r = data[k] as number;
-          const g = data[k + 1] as number;
-          const b = data[k + 2] as number;
-          const a = data[k + 3] as number;
-          const hit =
-            kind === 'grey'
-              ? r === grey[0] && g === grey[1] && b === grey[2] && a === 255
-              : kind === 'ink'
-                ? r < 50 && g < 50 && b < 50 && a > 200
-                : a === 255 && !(r === 255 && g === 255 && b === 255);
-          if (!hit) continue;
-          found++;
-          sumX += x;
-          sumY += y;
-          const d = (x - centre.x) ** 2 + (y - centre.y) ** 2;
-          if (kind === 'coloured' && (best === null || d < best.d)) best = { x, y, d };
-        }
-      }
-      if (found === 0) return null;
-      if (best) return { x: best.x, y: best.y, count: found };
-      return { x: sumX / found, y: sumY / found, count: found };
-    },
-    [CANVAS, kind, GREY] as const,
-  );
-}
 
 /** Sets From/To and commits them, timing the app's synchronous work and the next frame. */
 function timeFilter(page: Page, from: string, to: string) {
