@@ -303,9 +303,12 @@ export function dateExtent(index: IncidentIndex): { from: DayNumber; to: DayNumb
   if (index.count === 0) return null;
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < index.count; i++) {
-    from = Math.min(from, index.firstDay[i] as number);
-    to = Math.max(to, index.lastDay[i] as number);
+  const { firstDay, lastDay, count } = index;
+  for (let i = 0; i < count; i++) {
+    const first = firstDay[i] as number;
+    const last = lastDay[i] as number;
+    if (first < from) from = first;
+    if (last > to) to = last;
   }
   return { from, to };
 }
@@ -313,6 +316,7 @@ export function dateExtent(index: IncidentIndex): { from: DayNumber; to: DayNumb
 /** The event-type keys that occur in the data, in TYPE_KEYS order. */
 export function typesPresent(index: IncidentIndex): TypeKey[] {
   const seen = new Uint8Array(TYPE_KEYS.length);
-  for (const code of index.typeCode) seen[code] = 1;
+  const { typeCode } = index;
+  for (let i = 0; i < typeCode.length; i++) seen[typeCode[i] as number] = 1;
   return TYPE_KEYS.filter((_, code) => seen[code] === 1);
 }

@@ -59,13 +59,16 @@ export interface Basemap {
 
 const SLICE_MS = 12; // main-thread time spent adding basemap paths before the page gets a turn
 
+/** Resolves in a later task, so the page can paint and handle input in between. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Adds a path made of each item to `group`, yielding to the page every `SLICE_MS`. */
 async function addInSlices<T>(group: L.FeatureGroup, items: readonly T[], make: (item: T) => L.Path) {
   let start = performance.now();
   for (const item of items) {
     group.addLayer(make(item));
     if (performance.now() - start > SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       start = performance.now();
     }
   }
@@ -136,7 +139,9 @@ export function addBasemap(map: L.Map): Basemap {
         renderer,
       });
       offline.addLayer(land);
-      await addInSlices(land, polygonsOf(feature(topology, topology.objects.land)), (rings) =>
+      const polygons = polygonsOf(feature(topology, topology.objects.land));
+      await nextTask(); // decoding the arcs is a step of its own
+      await addInSlices(land, polygons, (rings) =>
         L.polygon(L.GeoJSON.coordsToLatLngs(rings, 1) as L.LatLng[][], options(STYLE.land)),
       );
       for (const [style, filter] of [
@@ -144,11 +149,15 @@ export function addBasemap(map: L.Map): Basemap {
         [STYLE.border, (a: unknown, b: unknown) => a !== b],
       ] as const) {
         const group = L.featureGroup().addTo(offline);
-        await addInSlices(group, mesh(topology, countries, filter).coordinates, (line) =>
+        const lines = mesh(topology, countries, filter).coordinates;
+        await nextTask();
+        await addInSlices(group, lines, (line) =>
           L.polyline(L.GeoJSON.coordsToLatLngs(line, 0) as L.LatLng[], options(style)),
         );
       }
-      labels.add(countryLabels(topology));
+      const names = countryLabels(topology);
+      await nextTask();
+      labels.add(names);
     })
     .catch((error: unknown) => {
       throw new Error(
