@@ -261,7 +261,8 @@ function storeOf(incidents: readonly Incident[]): StoreMessage {
 }
 
 function transfers(store: StoreMessage): ArrayBuffer[] {
-  return [...derivedBuffers(store.derived), store.records.start.buffer] as ArrayBuffer[];
+  const { start, end } = store.records;
+  return [...derivedBuffers(store.derived), start.buffer, ...(end ? [end.buffer] : [])] as ArrayBuffer[];
 }
 
 /** Joins datasets already loaded: reads their records back, combines them, and derives the store anew. */

@@ -123,15 +123,7 @@ export class RecordBlobWriter {
 
   /** Appends a record already encoded as text. */
   addText(text: string): void {
-    // UTF-8 needs at most 3 bytes per UTF-16 unit.
-    if (this.used + text.length * 3 > this.chunk.length) {
-      this.flush();
-      if (text.length * 3 > this.chunk.length) this.chunk = new Uint8Array(text.length * 3);
-    }
-    const { written } = this.encoder.encodeInto(text, this.chunk.subarray(this.used));
-    this.used += written;
-    this.written += written;
-    this.offsets.push(this.written);
+    this.addBytes([this.encoder.encode(text)]);
   }
 
   /** The Blob of every record added, with their offsets. */
