@@ -13,12 +13,12 @@ import {
   type DrawnPoints,
   mercatorX,
   mercatorY,
-  type PointColumns,
   projectPoints,
   stampPoints,
   stampReach,
 } from '../src/map/point-raster';
 import { ScreenGrid } from '../src/map/screen-grid';
+import { clusteredPoints } from './clustered-points';
 
 const WIDTH = 1920; // CSS px = device px (ratio 1)
 const HEIGHT = 1200;
@@ -30,28 +30,6 @@ const DOTS = [
 ] as const;
 const ZOOM = 5;
 const SCALE = 256 * 2 ** ZOOM;
-
-/** `count` incidents around 30 centres in a box of the Middle East ([lon, lat] 34..60, 12..40). */
-function columns(count: number): PointColumns {
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 16807) % 2147483647;
-    return (seed - 1) / 2147483646;
-  };
-  const centres = Array.from({ length: 30 }, () => [34 + random() * 26, 12 + random() * 28] as const);
-  const x = new Float64Array(count);
-  const y = new Float64Array(count);
-  const style = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const [lon, lat] = centres[Math.floor(random() * centres.length)] as readonly [number, number];
-    const r = Math.sqrt(-2 * Math.log(1 - random())) * 0.6;
-    const a = 2 * Math.PI * random();
-    x[i] = mercatorX(lon + r * Math.cos(a));
-    y[i] = mercatorY(lat + r * Math.sin(a));
-    style[i] = Math.floor(random() * 14);
-  }
-  return { x, y, style };
-}
 
 // The view's top-left corner, so the box of incidents sits in the middle of the buffer.
 const view = {
@@ -65,7 +43,7 @@ const view = {
 const target = new Int32Array(WIDTH * HEIGHT);
 
 for (const count of [1_000_000, 100_000]) {
-  const points = columns(count);
+  const points = clusteredPoints(count);
   const order = Uint32Array.from({ length: count }, (_, i) => i);
   const drawn: DrawnPoints = {
     xs: new Float32Array(count),

@@ -8,15 +8,9 @@
  * Run: npx vitest bench --run --project unit tests/map/density-grid.bench.ts
  */
 import { bench, describe } from 'vitest';
+import { clusteredPoints } from '../../bench/clustered-points';
 import { DensityGrid, type GridArea, keepSparse } from '../../src/map/density-grid';
-import {
-  type DrawnPoints,
-  mercatorX,
-  mercatorY,
-  type PointColumns,
-  projectPoints,
-} from '../../src/map/point-raster';
-import { seededRandom } from '../support/random';
+import { type DrawnPoints, mercatorX, mercatorY, projectPoints } from '../../src/map/point-raster';
 
 const WIDTH = 1920; // CSS px = device px (ratio 1)
 const HEIGHT = 1200;
@@ -24,22 +18,6 @@ const ZOOM = 5;
 const SCALE = 256 * 2 ** ZOOM;
 const CELL = 56; // px, as DEFAULTS.cellSize in src/map/point-canvas.ts
 const SPARSE_BELOW = 3; // as DEFAULTS.dotsBelow there
-
-/** `count` incidents around 30 centres in a box of the Middle East ([lon, lat] 34..60, 12..40). */
-function columns(count: number): PointColumns {
-  const random = seededRandom(42);
-  const centres = Array.from({ length: 30 }, () => [34 + random() * 26, 12 + random() * 28] as const);
-  const x = new Float64Array(count);
-  const y = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const [lon, lat] = centres[Math.floor(random() * centres.length)] as readonly [number, number];
-    const r = Math.sqrt(-2 * Math.log(1 - random())) * 0.6;
-    const a = 2 * Math.PI * random();
-    x[i] = mercatorX(lon + r * Math.cos(a));
-    y[i] = mercatorY(lat + r * Math.sin(a));
-  }
-  return { x, y, style: new Uint8Array(count) };
-}
 
 // The view's top-left corner, so the box of incidents sits in the middle of the canvas.
 const view = {
@@ -53,7 +31,7 @@ const view = {
 const area: GridArea = { left: view.left, top: view.top, width: WIDTH, height: HEIGHT, cellSize: CELL };
 
 for (const count of [1_000_000, 100_000]) {
-  const points = columns(count);
+  const points = clusteredPoints(count);
   const order = Uint32Array.from({ length: count }, (_, i) => i);
   const drawn: DrawnPoints = {
     xs: new Float32Array(count),
