@@ -279,9 +279,10 @@ export class Atlas {
       this.view = { ...this.view, selected: null };
       this.parts.layer.close();
     }
+    // The list first: it measures its scroller, which is cheap only before anything else has changed.
+    this.parts.list.render(this.shown, this.selectedIndex());
     this.parts.layer.setIncidents(this.shown);
     this.parts.labelPlaces(this.shown);
-    this.parts.list.render(this.shown, this.selectedIndex());
     this.parts.filters.render(filter, counts);
     // The timeline counts what passes the other filters: a change of dates alone leaves that as it was, so
     // the same array is handed on and the timeline keeps its histogram (a brush drag costs no recount).

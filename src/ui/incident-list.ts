@@ -137,8 +137,8 @@ export class IncidentList {
     this.summary.textContent =
       n === 0 ? '' : `${n.toLocaleString('en-US')} incident${n === 1 ? '' : 's'}, newest first`;
     this.empty.hidden = n > 0;
-    this.virtual.setCount(n);
-    this.markCurrent(selected);
+    this.virtual.setCount(n); // renders the rows shown, the current one marked
+    this.reveal(selected);
   }
 
   /** Moves keyboard focus to the item of `index`, scrolling to it, when it is listed. */
@@ -150,12 +150,17 @@ export class IncidentList {
   /** Highlights the item of `index` (or none) and scrolls it into view within the list. */
   markCurrent(index: number | null): void {
     this.current = index;
+    this.reveal(index);
+    this.virtual.refresh();
+  }
+
+  /** Scrolls the item of `index` into view and makes it the tab stop, when it is listed. */
+  private reveal(index: number | null): void {
     const position = index === null ? null : this.position(index);
     if (position !== null) {
       this.virtual.scrollToIndex(position);
       this.virtual.setTabStop(position);
     }
-    this.virtual.refresh();
   }
 
   /** Position of incident `index` in the list, or null when it is not listed: one scan of a typed array. */

@@ -40,13 +40,16 @@ export class TimelineData {
   /** Counted incidents that cover more than one day, grouped by range, ordered by first then last day. */
   private spans: DateSpan[] = [];
 
-  /** Replaces the data; returns true when the columns are new arrays (a new dataset, not a new filter). */
-  set(firstDay: Int32Array, lastDay: Int32Array, indices: ArrayLike<number>): boolean {
+  /**
+   * Replaces the data. Returns `'dataset'` when the columns are new arrays (a new dataset), `'counted'` when
+   * only the counted incidents changed (a new filter), `'same'` when `indices` is the array counted already.
+   */
+  set(firstDay: Int32Array, lastDay: Int32Array, indices: ArrayLike<number>): 'dataset' | 'counted' | 'same' {
     if (firstDay.length !== lastDay.length) {
       throw new Error(`firstDay has ${firstDay.length} rows but lastDay has ${lastDay.length}`);
     }
     const newDataset = firstDay !== this.firstDay || lastDay !== this.lastDay;
-    if (!newDataset && indices === this.indices) return false; // the same counted incidents: nothing to redo
+    if (!newDataset && indices === this.indices) return 'same'; // the same counted incidents: nothing to redo
     this.firstDay = firstDay;
     this.lastDay = lastDay;
     this.indices = indices;
@@ -54,7 +57,7 @@ export class TimelineData {
     this.cache.clear();
     this.spans = groupSpans(firstDay, lastDay, indices);
     if (newDataset) this.extent = columnExtent(firstDay, lastDay);
-    return newDataset;
+    return newDataset ? 'dataset' : 'counted';
   }
 
   /** The bins of `unit` with incidents that overlap the view `start`..`end` (fractional days, end exclusive). */

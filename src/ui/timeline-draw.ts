@@ -152,10 +152,8 @@ export function barNodes(
     const x0 = g.x(b.start);
     const x1 = g.x(b.end + 1);
     const height = Math.max(MIN_BAR_HEIGHT, (b.count / maxCount) * usable);
-    let cls = 'tl-bar';
-    if (shown) cls += b.start <= shown.to && b.end >= shown.from ? ' tl-bar--in' : ' tl-bar--out';
     const rect = svg('rect', {
-      class: cls,
+      class: barClass(b, shown),
       x: x0.toFixed(2),
       y: (g.barsHeight - height).toFixed(2),
       width: Math.max(1, x1 - x0 - (x1 - x0 > 3 ? 1 : 0)).toFixed(2), // 1 px gap between wide bars
@@ -165,6 +163,38 @@ export function barNodes(
     title.textContent = describeBin(b, unit);
     rect.append(title);
     return rect;
+  });
+}
+
+function barClass(bin: Bin, shown: DayRange | null): string {
+  if (shown === null) return 'tl-bar';
+  return bin.start <= shown.to && bin.end >= shown.from ? 'tl-bar tl-bar--in' : 'tl-bar tl-bar--out';
+}
+
+function spanClass(span: DayRange, shown: DayRange | null): string {
+  const out = shown !== null && (span.to < shown.from || span.from > shown.to);
+  return out ? 'tl-span tl-span--out' : 'tl-span';
+}
+
+/**
+ * Marks the nodes of {@link plotNodes} (drawn for these `bins` and `spans`, in that order) in or out of the
+ * range `shown`: what a new date range changes when the bars stay. Bounded by the nodes, not the incidents.
+ */
+export function markShown(
+  nodes: readonly SVGElement[],
+  bins: readonly Bin[],
+  spans: readonly DateSpan[],
+  shown: DayRange | null,
+): void {
+  if (nodes.length !== bins.length + spans.length) {
+    throw new Error(`${nodes.length} nodes drawn for ${bins.length} bins and ${spans.length} spans`);
+  }
+  nodes.forEach((node, k) => {
+    const cls =
+      k < bins.length
+        ? barClass(bins[k] as Bin, shown)
+        : spanClass(spans[k - bins.length] as DateSpan, shown);
+    if (node.getAttribute('class') !== cls) node.setAttribute('class', cls);
   });
 }
 
@@ -196,8 +226,7 @@ export function spanNodes(
     let x0 = g.x(span.from) + 1; // 1 px inside the first day, so neighbouring spans stay apart
     let x1 = g.x(span.to + 1) - 1;
     if (x1 - x0 < 3) [x0, x1] = [(x0 + x1) / 2 - 1.5, (x0 + x1) / 2 + 1.5];
-    const out = shown !== null && (span.to < shown.from || span.from > shown.to);
-    const group = svg('g', { class: out ? 'tl-span tl-span--out' : 'tl-span' });
+    const group = svg('g', { class: spanClass(span, shown) });
     const f = (n: number) => n.toFixed(2);
     group.append(
       svg('line', { class: 'tl-span-line', x1: f(x0), x2: f(x1), y1: y, y2: y }),

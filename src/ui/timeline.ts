@@ -14,12 +14,13 @@ import './timeline.css';
 import type { DayNumber } from '../domain/date';
 import { type Bin, type BinUnit, chooseBinUnit, type DayRange } from '../domain/histogram';
 import { type DragMode, dragRange, keyRange, sliderBounds } from './timeline-brush';
-import { TimelineData } from './timeline-data';
+import { type DateSpan, TimelineData } from './timeline-data';
 import {
   axisNodes,
   buildTimeline,
   describeTimeline,
   fillReadout,
+  markShown,
   type PlotGeometry,
   plotNodes,
   setSliderValue,
@@ -71,6 +72,9 @@ export class Timeline {
 
   private readonly data = new TimelineData();
   private bins: Bin[] = []; // the bins last drawn, for tapping a bar
+  private dataVersion = 0; // counts changes of the counted incidents
+  /** What the plot last drew, so a new range over the same bars only re-marks them. */
+  private plot: { key: string; nodes: SVGElement[]; spans: DateSpan[] } | null = null;
   private range: DayRange | null = null; // the committed date filter
   private draft: DayRange | null = null; // being dragged or keyed, not yet committed
   private width = 0; // px, of the plot
@@ -119,7 +123,10 @@ export class Timeline {
    * non-date filters (drawn as bars). New column arrays (a new dataset) refit the view; new indices keep it.
    */
   setData(firstDay: Int32Array, lastDay: Int32Array, indices: ArrayLike<number>): void {
-    if (this.data.set(firstDay, lastDay, indices)) {
+    const changed = this.data.set(firstDay, lastDay, indices);
+    if (changed === 'same') return; // a change of dates alone: setRange redraws what moved
+    this.dataVersion++;
+    if (changed === 'dataset') {
       const content = unionRange(this.data.extent, this.range);
       this.viewport.setContent(content);
       this.viewport.fit(content);
@@ -337,9 +344,16 @@ export class Timeline {
       width: this.width,
       barsHeight: LAYOUT.barsHeight,
     };
+    const key = `${this.dataVersion} ${unit} ${start} ${end} ${this.width}`;
+    if (this.plot?.key === key) {
+      markShown(this.plot.nodes, this.bins, this.plot.spans, shown);
+      return;
+    }
     this.bins = this.data.visibleBins(unit, start, end);
     const { spans } = this.data.visibleSpans(start, end, LAYOUT.maxSpans);
-    this.dom.bars.replaceChildren(...plotNodes(this.bins, spans, unit, shown, geometry));
+    const nodes = plotNodes(this.bins, spans, unit, shown, geometry);
+    this.plot = { key, nodes, spans };
+    this.dom.bars.replaceChildren(...nodes);
     this.dom.axis.replaceChildren(...axisNodes(start, end, geometry));
   }
 

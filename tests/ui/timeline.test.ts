@@ -160,6 +160,32 @@ describe('Timeline', () => {
     expect(changes).toEqual([]);
   });
 
+  it('re-marks the same bars for a new range, and redraws them for new counted incidents', () => {
+    const counted = [0, 1, 2, 3, 4, 5];
+    timeline.setData(firstDay, lastDay, counted);
+    const before = [...container.querySelectorAll('.tl-bar')];
+    const march = { from: day('2020-03-05'), to: day('2020-03-11') }; // inside the view: no re-fit
+    timeline.setRange(march);
+    timeline.setData(firstDay, lastDay, counted); // a change of dates alone hands the same array on
+    const after = [...container.querySelectorAll('.tl-bar')];
+    expect(after.every((bar, k) => bar === before[k])).toBe(true);
+    const inRange = after.filter((bar) => bar.classList.contains('tl-bar--in'));
+    expect(inRange.map((bar) => bar.querySelector('title')?.textContent)).toEqual([
+      '11 Mar 2020: 1 incident',
+    ]);
+    expect(after.filter((bar) => bar.classList.contains('tl-bar--out'))).toHaveLength(after.length - 1);
+    // The span over New Year lies outside March.
+    expect(container.querySelector('.tl-span')?.classList.contains('tl-span--out')).toBe(true);
+
+    timeline.setRange(null);
+    expect(container.querySelectorAll('.tl-bar--in, .tl-bar--out, .tl-span--out')).toHaveLength(0);
+
+    timeline.setData(firstDay, lastDay, [5]); // another filter: new bars
+    const redrawn = [...container.querySelectorAll('.tl-bar')];
+    expect(redrawn).toHaveLength(1);
+    expect(redrawn[0]).not.toBe(before.find((bar) => bar.textContent === '11 Mar 2020: 1 incident'));
+  });
+
   it('widens the view to show a range set outside it', () => {
     timeline.setRange({ from: day('2021-06-01'), to: day('2021-06-30') });
     const brush = container.querySelector('.tl-brush') as HTMLElement;
