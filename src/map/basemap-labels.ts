@@ -76,7 +76,7 @@ function textWidth(text: string, font: string, letterSpacing = 0): number {
   return measureContext.measureText(text).width + spacing;
 }
 
-/** The labels of one map; add with `add`, remove a kind with `clear`, remove all with `remove`. */
+/** The labels of one map; add with `add`, set all of a kind with `replace`, remove all with `remove`. */
 export class LabelLayer {
   private drawn: DrawnLabel[] = [];
   private readonly placeGroup = L.layerGroup();
@@ -92,37 +92,60 @@ export class LabelLayer {
   }
 
   add(labels: readonly MapLabel[]): void {
-    for (const label of labels) {
-      const icon = L.divIcon({ className: `map-label map-label-${label.kind}`, iconSize: undefined });
-      const marker = L.marker([label.lat, label.lon], {
-        icon,
-        interactive: false,
-        keyboard: false,
-        ...(label.kind === 'place' ? {} : { pane: OPTIONS.pane }),
-      });
-      marker.on('add', () => {
-        const element = marker.getElement();
-        if (element) {
-          const text = document.createElement('span');
-          text.textContent = label.text;
-          element.replaceChildren(text);
-          element.setAttribute('aria-hidden', 'true');
-        }
-      });
-      const letterSpacing = label.kind === 'country' ? 11 * 0.08 : 0;
-      const text = label.kind === 'country' ? label.text.toUpperCase() : label.text;
-      this.drawn.push({ label, marker, width: textWidth(text, OPTIONS.font[label.kind], letterSpacing) });
-    }
+    for (const label of labels) this.drawn.push(this.draw(label));
     this.layout();
   }
 
-  clear(kind: LabelKind): void {
-    this.drawn = this.drawn.filter((d) => {
-      if (d.label.kind !== kind) return true;
-      d.marker.remove();
-      return false;
+  /**
+   * Makes `labels` the labels of `kind`, in that order, with one layout: a label drawn already (same text,
+   * point, rank and zoom) keeps its marker, so a new filter moves only the names that changed.
+   */
+  replace(kind: LabelKind, labels: readonly MapLabel[]): void {
+    const key = (l: MapLabel) => JSON.stringify([l.text, l.lon, l.lat, l.rank ?? 0, l.minZoom ?? 0]);
+    const old = new Map<string, DrawnLabel[]>();
+    const others: DrawnLabel[] = [];
+    for (const d of this.drawn) {
+      if (d.label.kind !== kind) others.push(d);
+      else {
+        const k = key(d.label);
+        old.set(k, [...(old.get(k) ?? []), d]);
+      }
+    }
+    const next = labels.map((label) => {
+      if (label.kind !== kind)
+        throw new Error(`A ${label.kind} label among the ${kind} labels: ${label.text}`);
+      return old.get(key(label))?.shift() ?? this.draw(label);
     });
+    for (const left of old.values()) for (const d of left) this.forget(d);
+    this.drawn = [...others, ...next];
     this.layout();
+  }
+
+  /** Takes a label's marker off the map and out of its group (which would otherwise add it back). */
+  private forget(d: DrawnLabel): void {
+    (d.label.kind === 'place' ? this.placeGroup : this.basemapGroup).removeLayer(d.marker);
+  }
+
+  private draw(label: MapLabel): DrawnLabel {
+    const icon = L.divIcon({ className: `map-label map-label-${label.kind}`, iconSize: undefined });
+    const marker = L.marker([label.lat, label.lon], {
+      icon,
+      interactive: false,
+      keyboard: false,
+      ...(label.kind === 'place' ? {} : { pane: OPTIONS.pane }),
+    });
+    marker.on('add', () => {
+      const element = marker.getElement();
+      if (element) {
+        const text = document.createElement('span');
+        text.textContent = label.text;
+        element.replaceChildren(text);
+        element.setAttribute('aria-hidden', 'true');
+      }
+    });
+    const letterSpacing = label.kind === 'country' ? 11 * 0.08 : 0;
+    const text = label.kind === 'country' ? label.text.toUpperCase() : label.text;
+    return { label, marker, width: textWidth(text, OPTIONS.font[label.kind], letterSpacing) };
   }
 
   /** Shows or hides every name but the incident places (for the online map, whose tiles have their own). */

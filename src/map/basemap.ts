@@ -193,8 +193,7 @@ export function addBasemap(map: L.Map): Basemap {
     detail: Promise.all([detail, bigPlaces]).then(() => undefined),
     townDetail,
     setPlaceLabels(placeLabels) {
-      labels.clear('place');
-      labels.add(placeLabels);
+      labels.replace('place', placeLabels);
     },
   };
 }
