@@ -87,6 +87,14 @@ export class IncidentLayer {
     map.on('resize', this.handleResize);
   }
 
+  /**
+   * Computes ahead what drawing on the canvas needs (every incident's projected position and style), for a
+   * dataset too large for markers, so the first draw is not one long task with it. Once per dataset.
+   */
+  prepare(): void {
+    if (this.data.columns.count > DEFAULTS.domMarkerLimit) this.pointColumns();
+  }
+
   /** Shows exactly the incidents at `indices` (positions in the incident array), removing the others. */
   setIncidents(indices: ArrayLike<number>): void {
     const token = ++this.drawToken;
@@ -116,11 +124,15 @@ export class IncidentLayer {
     if (this.openIndex !== null && !next.has(this.openIndex)) this.close();
   }
 
+  private pointColumns(): PointColumns {
+    this.columns ??= pointColumns(this.data.columns, this.data.index.typeCode);
+    return this.columns;
+  }
+
   private drawOnCanvas(indices: ArrayLike<number>): void {
     for (const index of this.shown) this.remove(index);
     this.shown = new Set();
-    this.columns ??= pointColumns(this.data.columns, this.data.index.typeCode);
-    this.points ??= new PointCanvas(this.columns, {
+    this.points ??= new PointCanvas(this.pointColumns(), {
       styles: DOT_STYLES,
       onSelect: (index) => this.options.onSelect(index, false),
     });

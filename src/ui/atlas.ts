@@ -67,6 +67,8 @@ export class Atlas {
   private storyReturn: IncidentFilter | null = null;
   /** Cancels the pending open of a step's popup when another step or view comes first. */
   private cancelFlight: () => void = () => {};
+  /** Counts renders begun, so a staged one knows when a later one has replaced it. */
+  private renderGeneration = 0;
 
   constructor(
     private readonly dataset: Dataset,
@@ -76,13 +78,21 @@ export class Atlas {
     this.view = initial;
     this.extent = dateExtent(dataset.index);
     parts.clear.addEventListener('click', this.clearFilters);
-    if (initial.story !== null) {
-      this.showStep(initial.story, false, 'replace');
+  }
+
+  /**
+   * Shows the first view, as stages (a generator for `runStages`: each `yield` ends one): the stages of a
+   * render, then the incident or story the link opens.
+   */
+  *start(): Generator<void, void, void> {
+    const story = this.view.story;
+    if (story !== null) {
+      this.showStep(story, false, 'replace');
       return;
     }
-    this.render();
+    yield* this.renderStages();
     const selected = this.selectedIndex();
-    if (selected !== null) parts.layer.open(selected);
+    if (selected !== null) this.parts.layer.open(selected);
   }
 
   /** True while a story is being followed. */
@@ -268,7 +278,21 @@ export class Atlas {
     return this.dataset.indexOf(this.view.selected) ?? null;
   }
 
+  /** Derives the view and shows it everywhere, at once. */
   private render(): void {
+    for (const _ of this.renderStages()) {
+      // every stage now
+    }
+  }
+
+  /**
+   * Derives the view and shows it, in stages that at a million incidents each take a few tens of ms: the
+   * scan and the list; the points and the count (the count appears with the points it promises); the place
+   * names; the filters; the timeline. A render begun meanwhile leaves this one's remaining stages undone.
+   */
+  private *renderStages(): Generator<void, void, void> {
+    const generation = ++this.renderGeneration;
+    const superseded = () => generation !== this.renderGeneration;
     const { index } = this.dataset;
     const { filter } = this.view;
     const { shown, counts } = filterAndCount(index, filter);
@@ -281,9 +305,22 @@ export class Atlas {
     }
     // The list first: it measures its scroller, which is cheap only before anything else has changed.
     this.parts.list.render(this.shown, this.selectedIndex());
+    yield;
+    if (superseded()) return;
     this.parts.layer.setIncidents(this.shown);
+    const total = this.dataset.count;
+    const n = (x: number) => x.toLocaleString('en-US');
+    this.parts.count.textContent = `${n(this.shown.length)} of ${n(total)} incident${total === 1 ? '' : 's'}`;
+    this.parts.clear.disabled = sameFilter(filter, NO_FILTER);
+    this.showRelations();
+    yield;
+    if (superseded()) return;
     this.parts.labelPlaces(this.shown);
+    yield;
+    if (superseded()) return;
     this.parts.filters.render(filter, counts);
+    yield;
+    if (superseded()) return;
     // The timeline counts what passes the other filters: a change of dates alone leaves that as it was, so
     // the same array is handed on and the timeline keeps its histogram (a brush drag costs no recount).
     const undatedFor = this.undatedFor;
@@ -295,11 +332,6 @@ export class Atlas {
     this.undatedFor = { ...filter, from: null, to: null };
     this.parts.timeline.setData(index.firstDay, index.lastDay, undated);
     this.parts.timeline.setRange(brushRange(filter.from, filter.to, this.extent));
-    const total = this.dataset.count;
-    const n = (x: number) => x.toLocaleString('en-US');
-    this.parts.count.textContent = `${n(this.shown.length)} of ${n(total)} incident${total === 1 ? '' : 's'}`;
-    this.parts.clear.disabled = sameFilter(filter, NO_FILTER);
-    this.showRelations();
   }
 
   /** Draws the chain of the open incident (nothing when none is open). */

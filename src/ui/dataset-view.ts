@@ -28,6 +28,7 @@ import { downloadExport } from './export-download';
 import { FiltersPanel } from './filters-panel';
 import { IncidentList } from './incident-list';
 import type { Notices } from './notices';
+import { runStages, type StagedRun } from './stages';
 import { StoryBar } from './story-bar';
 import { Timeline } from './timeline';
 
@@ -110,34 +111,66 @@ function popupFor(
   })();
 }
 
+/** From this many incidents a dataset mounts in stages, one task each (see `stages.ts`); below, at once. */
+const STAGED_FROM = 20_000;
+
 export class DatasetView {
-  private readonly atlas: Atlas;
-  private readonly layer: IncidentLayer;
-  private readonly timeline: Timeline;
-  private readonly legend: L.Control;
-  private readonly relations: RelationLayer;
-  private readonly storyBar: StoryBar;
+  /** Made by the mount's stages; null until then. */
+  private atlas: Atlas | null = null;
+  /** Undoes what the stages made, last first; each stage adds the undo of what it adds. */
   private readonly teardown: (() => void)[] = [];
+  private readonly mounting: StagedRun;
+  /** Settles when every stage has run (or the view was unmounted first). */
+  readonly mounted: Promise<void>;
 
   constructor(
     readonly dataset: Dataset,
     private readonly host: DatasetViewHost,
   ) {
-    const { index, columns } = dataset;
-    // Story mode: the relation graph once per dataset, the "Relations" overlay and the story bar.
+    this.mounting = runStages(this.mount(), dataset.count < STAGED_FROM);
+    this.mounted = this.mounting.done.then(
+      () => {
+        performance.mark('incident-atlas:mounted');
+      },
+      (error: unknown) => {
+        host.notices.show(
+          'mount',
+          'error',
+          'The data could not be shown',
+          el('p', {}, error instanceof Error ? error.message : String(error)),
+        );
+      },
+    );
+  }
+
+  /**
+   * Makes the view's parts, a stage per task: at a million incidents each is a few tens of ms where all of
+   * it in one task held the page for half a second. Each stage is measured (User Timing
+   * `incident-atlas:mount <stage>`).
+   */
+  private *mount(): Generator<void, void, void> {
+    const { dataset, host, teardown } = this;
+    const { index, columns, graph, places } = dataset;
     const lap = stopwatch('incident-atlas:mount');
-    const { graph, places } = dataset;
-    // Its legend starts folded: open, it would cover the popup it explains (one click shows it).
-    this.relations = new RelationLayer(
+    // Story mode: the "Relations" overlay and the story bar. Its legend starts folded: open, it would
+    // cover the popup it explains (one click shows it).
+    const relations = new RelationLayer(
       { lat: columns.lat, lon: columns.lon, idOf: (i) => dataset.idOf(i) },
       false,
     ).addTo(host.map);
-    host.basemap.layers.addOverlay(this.relations, 'Relations');
-    this.storyBar = new StoryBar(host.mapPanel, {
-      onPrevious: () => atlas?.stepStory(-1),
-      onNext: () => atlas?.stepStory(1),
-      onExit: () => atlas?.exitStory(),
+    host.basemap.layers.addOverlay(relations, 'Relations');
+    teardown.push(() => {
+      host.basemap.layers.removeLayer(relations);
+      relations.remove();
     });
+    // The parts call back into the view controller, which is made last: `atlas` is set before any event.
+    const atlas = () => this.atlas;
+    const storyBar = new StoryBar(host.mapPanel, {
+      onPrevious: () => atlas()?.stepStory(-1),
+      onNext: () => atlas()?.stepStory(1),
+      onExit: () => atlas()?.exitStory(),
+    });
+    teardown.push(() => storyBar.destroy());
     const vocabulary = {
       actors: new Set(index.actorNames),
       ids: { has: (id: string) => dataset.indexOf(id) !== undefined },
@@ -145,61 +178,71 @@ export class DatasetView {
     };
     const decoded = decodeView(readQuery(), vocabulary);
     this.showUrlNotices(decoded.notices);
-
-    // The parts call back into the view controller, which is made last: `atlas` is set before any event.
-    let atlas: Atlas | null = null;
+    teardown.push(() => host.notices.remove('url'));
     lap('graph, places, story bar, link parameters');
     const failed = (error: unknown) => this.recordFailed(error);
-    this.layer = new IncidentLayer(host.map, dataset, {
-      onSelect: (i, byKeyboard) => atlas?.select(i, byKeyboard ? 'keyboard' : 'map'),
-      onClose: (i) => atlas?.closed(i),
+    const hrefOf = (id: string) => hrefForView(atlas()?.pairsWithSelected(id) ?? [['id', id]]);
+    const layer = new IncidentLayer(host.map, dataset, {
+      onSelect: (i, byKeyboard) => atlas()?.select(i, byKeyboard ? 'keyboard' : 'map'),
+      onClose: (i) => atlas()?.closed(i),
       failed,
       popupContent: (i) =>
         popupFor(dataset, i, (incidentAt) =>
           buildPopupContent(incidentAt(i) as Incident, {
             titleOf: (id) => incidentAt(dataset.indexOf(id) ?? -1)?.title ?? null,
-            hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
-            open: (id) => atlas?.select(dataset.indexOf(id) ?? null, 'link'),
+            hrefOf,
+            open: (id) => atlas()?.select(dataset.indexOf(id) ?? null, 'link'),
             chain: (incident) =>
               buildPopupChain(chainOf(graph, i), incidentAt, {
-                hrefOf: (id) => hrefForView(atlas?.pairsWithSelected(id) ?? [['id', id]]),
-                open: (j) => atlas?.openFromChain(j),
-                follow: atlas?.following() ? null : () => atlas?.startStory(incident.id),
+                hrefOf,
+                open: (j) => atlas()?.openFromChain(j),
+                follow: atlas()?.following() ? null : () => atlas()?.startStory(incident.id),
               }),
           }),
         ),
     });
+    teardown.push(() => layer.destroy());
     lap('map layer');
     const list = new IncidentList(host.list, dataset, {
-      onChoose: (i) => atlas?.select(i, 'list'),
+      onChoose: (i) => atlas()?.select(i, 'list'),
       failed,
       countRule: host.countRule.get(),
       onCountRule: (rule) => host.countRule.set(rule),
     });
-    const types = typesPresent(index);
+    teardown.push(() => host.list.replaceChildren());
     lap('list');
+    yield;
+    layer.prepare();
+    lap('map columns');
+    yield;
+    const types = typesPresent(index);
     const filters = new FiltersPanel(host.filters, {
       actorNames: index.actorNames,
       types,
       presets: datePresets(index.firstDay, index.lastDay, index.newestFirst),
-      onChange: (filter) => atlas?.setFilter(filter),
+      onChange: (filter) => atlas()?.setFilter(filter),
     });
+    teardown.push(() => host.filters.replaceChildren());
     lap('filters');
-    this.timeline = new Timeline(host.timeline, { onRangeChange: (range) => atlas?.setDateRange(range) });
-    this.legend = addLegend(
+    yield;
+    const timeline = new Timeline(host.timeline, { onRangeChange: (range) => atlas()?.setDateRange(range) });
+    teardown.push(() => timeline.destroy());
+    const legend = addLegend(
       host.map,
       types.map((t) => (t === 'none' ? null : t)),
       !host.narrow(),
     );
+    teardown.push(() => legend.remove());
     this.fit();
     lap('timeline, legend, fit');
-    atlas = new Atlas(
+    yield;
+    this.atlas = new Atlas(
       dataset,
       {
-        layer: this.layer,
+        layer,
         list,
         filters,
-        timeline: this.timeline,
+        timeline,
         count: host.count,
         clear: host.clear,
         writeUrl: writeView,
@@ -211,29 +254,35 @@ export class DatasetView {
         failed,
         story: {
           graph,
-          bar: this.storyBar,
-          relations: this.relations,
+          bar: storyBar,
+          relations,
           flyTo: (i, done) => flyToStep(host.map, columns.lat[i] as number, columns.lon[i] as number, done),
         },
       },
       decoded.view,
     );
-    this.atlas = atlas;
-    lap('first render');
-    this.teardown.push(
-      onHistoryMove(() => this.atlas.restore(decodeView(readQuery(), vocabulary).view)),
-      () => host.list.replaceChildren(),
-      () => host.filters.replaceChildren(),
-    );
+    const made = this.atlas;
+    teardown.push(() => {
+      made.destroy();
+      host.basemap.setPlaceLabels([]);
+    });
+    for (const _ of made.start()) {
+      lap('first render, a stage');
+      yield;
+    }
+    lap('first render, last stage');
+    teardown.push(onHistoryMove(() => made.restore(decodeView(readQuery(), vocabulary).view)));
   }
 
   /** Downloads the incidents shown (after the filters) in `format`. */
   exportShown(format: ExportFormat): void {
+    const atlas = this.atlas;
+    if (atlas === null) return; // still mounting: nothing is shown yet
     void downloadExport(
       format,
       this.dataset,
-      this.atlas.visible(),
-      this.atlas.currentFilter(),
+      atlas.visible(),
+      atlas.currentFilter(),
       this.host.countRule.get(),
       this.host.notices,
     );
@@ -249,18 +298,12 @@ export class DatasetView {
     );
   }
 
-  /** Removes everything this view added to the page and the map, with every listener. */
+  /** Removes everything this view added to the page and the map, with every listener; stops a mount under way. */
   unmount(): void {
-    for (const undo of this.teardown.splice(0)) undo();
-    this.atlas.destroy();
-    this.storyBar.destroy();
-    this.host.basemap.layers.removeLayer(this.relations);
-    this.relations.remove();
-    this.layer.destroy();
-    this.timeline.destroy();
-    this.legend.remove();
-    this.host.basemap.setPlaceLabels([]);
-    this.host.notices.remove('url');
+    this.mounting.cancel();
+    for (const undo of this.teardown.splice(0).reverse()) undo();
+    this.atlas = null;
+    this.host.notices.remove('mount');
   }
 
   /** Fits the map to the incidents, leaving room for the legend so none starts hidden under it. */

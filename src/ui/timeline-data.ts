@@ -3,14 +3,7 @@
  * and their histogram per bin unit, counted once per unit and cached until the data changes.
  * Pure (no DOM). Days are local calendar day numbers (see `domain/date.ts`).
  */
-import {
-  type Bin,
-  type BinUnit,
-  type DayRange,
-  dayExtent,
-  histogram,
-  maxBinCount,
-} from '../domain/histogram';
+import { type Bin, type BinUnit, type DayRange, histogram, maxBinCount } from '../domain/histogram';
 
 /** Above this many bins over the whole data, count only the visible span on each request instead. */
 const MAX_CACHED_BINS = 20_000;
@@ -53,10 +46,13 @@ export class TimelineData {
     this.firstDay = firstDay;
     this.lastDay = lastDay;
     this.indices = indices;
-    this.countedExtent = dayExtent(firstDay, lastDay, indices);
+    const { spans, extent } = groupSpans(firstDay, lastDay, indices);
+    this.countedExtent = extent;
     this.cache.clear();
-    this.spans = groupSpans(firstDay, lastDay, indices);
-    if (newDataset) this.extent = columnExtent(firstDay, lastDay);
+    this.spans = spans;
+    // Counting every incident (a permutation of them all), the counted extent is the data's.
+    if (newDataset)
+      this.extent = indices.length === firstDay.length ? extent : columnExtent(firstDay, lastDay);
     return newDataset ? 'dataset' : 'counted';
   }
 
@@ -93,13 +89,24 @@ export class TimelineData {
   }
 }
 
-/** The counted incidents covering more than one day, one entry per distinct range, in date order. */
-function groupSpans(firstDay: Int32Array, lastDay: Int32Array, indices: ArrayLike<number>): DateSpan[] {
+/**
+ * In one pass over the counted incidents: those covering more than one day, one entry per distinct range,
+ * in date order; and their first and last day (null when none are counted).
+ */
+function groupSpans(
+  firstDay: Int32Array,
+  lastDay: Int32Array,
+  indices: ArrayLike<number>,
+): { spans: DateSpan[]; extent: DayRange | null } {
   const byRange = new Map<number, DateSpan>();
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
     const from = firstDay[i] as number;
     const to = lastDay[i] as number;
+    if (from < min) min = from;
+    if (to > max) max = to;
     if (to <= from) continue;
     // Day numbers fit in ±2^26 (years ±180,000), so the pair packs exactly into one double.
     const key = from * 2 ** 27 + (to - from);
@@ -107,7 +114,8 @@ function groupSpans(firstDay: Int32Array, lastDay: Int32Array, indices: ArrayLik
     if (span) span.count++;
     else byRange.set(key, { from, to, count: 1 });
   }
-  return [...byRange.values()].sort((a, b) => a.from - b.from || a.to - b.to);
+  const spans = [...byRange.values()].sort((a, b) => a.from - b.from || a.to - b.to);
+  return { spans, extent: indices.length === 0 ? null : { from: min, to: max } };
 }
 
 /** First and last day over every row of the columns, or null when there are none. */

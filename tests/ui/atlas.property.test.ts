@@ -18,6 +18,7 @@ import type { RelationLayer } from '../../src/map/relation-layer';
 import { Atlas } from '../../src/ui/atlas';
 import { FiltersPanel } from '../../src/ui/filters-panel';
 import { IncidentList } from '../../src/ui/incident-list';
+import { runStages } from '../../src/ui/stages';
 import { StoryBar } from '../../src/ui/story-bar';
 import { Timeline } from '../../src/ui/timeline';
 
@@ -56,7 +57,13 @@ interface Mounted {
 
 const dataset = bundled();
 
-function mount(pairs: [string, string][]): Mounted {
+/** Runs the first render: by default all its stages at once. */
+type Start = (atlas: Atlas) => void;
+const atOnce: Start = (atlas) => {
+  runStages(atlas.start(), true);
+};
+
+function mount(pairs: [string, string][], start: Start = atOnce): Mounted {
   const root = document.createElement('div');
   document.body.append(root);
   const parts = {
@@ -119,6 +126,7 @@ function mount(pairs: [string, string][]): Mounted {
     },
     decoded.view,
   );
+  start(atlas);
   return { atlas, layer, root, count, clear, timeline, filter: decoded.view.filter };
 }
 
@@ -143,8 +151,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function open(pairs: [string, string][]): Mounted {
-  const m = mount(pairs);
+function open(pairs: [string, string][], start?: Start): Mounted {
+  const m = mount(pairs, start);
   mounted.push(m);
   return m;
 }
@@ -228,4 +236,72 @@ describe('Atlas under arbitrary link parameters (property)', () => {
       { numRuns: 100 },
     );
   }, 60_000);
+});
+
+describe('Atlas: a change while the first render is still in stages', () => {
+  const actors = dataset.index.actorNames;
+  const filter = fc.record({
+    from: fc.option(fc.integer({ min: 18_200, max: 18_400 }), { nil: null }),
+    to: fc.constant(null),
+    actors: fc.subarray([...actors], { maxLength: 2 }),
+    role: fc.constantFrom('any', 'perpetrator', 'target'),
+    attribution: fc.constantFrom('any', 'confirmed'),
+    types: fc.constant([]),
+  }) as fc.Arbitrary<IncidentFilter>;
+
+  /** What a person sees: the count, the map, the list, the timeline's name and the brush. */
+  const seen = (m: Mounted) => ({
+    count: m.count.textContent,
+    map: m.layer.shown,
+    list: listedTitles(m.root),
+    timeline: m.root.querySelector('.tl[role="group"]')?.getAttribute('aria-label'),
+    start: m.root.querySelector('[role="slider"][aria-label="Range start"]')?.getAttribute('aria-valuenow'),
+    actors: [...m.root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map(
+      (box) => `${box.value} ${box.checked}`,
+    ),
+  });
+
+  it('ends as if the change came after it: the stages left over do nothing', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), filter, (done, next) => {
+        let rest: Generator<void, void, void> | null = null;
+        const staged = open([], (atlas) => {
+          rest = atlas.start();
+          for (let k = 0; k < done && !rest.next().done; k++) {
+            // the first `done` stages
+          }
+        });
+        staged.atlas.setFilter(next);
+        for (const _ of rest as unknown as Generator<void, void, void>) {
+          // the stages left over, after the change
+        }
+        const direct = open([]);
+        direct.atlas.setFilter(next);
+        expect(seen(staged)).toEqual(seen(direct));
+        expectConsistent(staged);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it('shows nothing of the data until its first stage, and all of it after the last', () => {
+    let rest: Generator<void, void, void> | null = null;
+    const m = open([], (atlas) => {
+      rest = atlas.start();
+    });
+    expect(m.layer.shown).toEqual([]);
+    expect(m.count.textContent).toBe('');
+    const stages = rest as unknown as Generator<void, void, void>;
+    stages.next(); // the scan and the list
+    expect(listedTitles(m.root)).toHaveLength(6);
+    expect(m.layer.shown).toEqual([]);
+    expect(m.count.textContent).toBe(''); // the count comes with the points it promises
+    stages.next();
+    expect(m.layer.shown).toHaveLength(6);
+    expect(m.count.textContent).toBe('6 of 6 incidents');
+    for (const _ of stages) {
+      // the rest
+    }
+    expect(m.root.querySelector('.tl[role="group"]')?.getAttribute('aria-label')).toMatch(/6 incidents from/);
+  });
 });
