@@ -50,9 +50,31 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number>,
 ): SVGElementTagNameMap[K] {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  return setAttrs(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs);
+}
+
+function setAttrs<E extends Element>(node: E, attrs: Record<string, string | number>): E {
+  for (const name in attrs) node.setAttribute(name, String(attrs[name]));
   return node;
+}
+
+/** The `<title>` child of `node`, made when it has none. */
+function titleOf(node: SVGElement): SVGTitleElement {
+  const last = node.lastElementChild;
+  if (last instanceof SVGTitleElement) return last;
+  return node.appendChild(svg('title', {}));
+}
+
+/**
+ * Makes `parent`'s children exactly `nodes`, in order, moving no node already in its place (the plot reuses
+ * its nodes from one render to the next, so usually only the tail changes).
+ */
+export function setChildren(parent: Element, nodes: readonly Element[]): void {
+  const children = parent.children;
+  let k = 0;
+  while (k < nodes.length && children[k] === nodes[k]) k++;
+  while (children.length > k) (parent.lastElementChild as Element).remove();
+  for (let j = k; j < nodes.length; j++) parent.appendChild(nodes[j] as Element);
 }
 
 /** Builds the timeline's elements (not yet in the document). `height` = SVG height (px). */
@@ -144,24 +166,25 @@ export function barNodes(
   shown: DayRange | null,
   g: PlotGeometry,
   top = 0,
+  reuse: readonly SVGRectElement[] = [],
 ): SVGRectElement[] {
   let maxCount = 1;
   for (const b of bins) maxCount = Math.max(maxCount, b.count);
   const usable = g.barsHeight - BAR_TOP_GAP - top;
-  return bins.map((b) => {
+  return bins.map((b, k) => {
     const x0 = g.x(b.start);
     const x1 = g.x(b.end + 1);
     const height = Math.max(MIN_BAR_HEIGHT, (b.count / maxCount) * usable);
-    const rect = svg('rect', {
+    const attrs = {
       class: barClass(b, shown),
       x: x0.toFixed(2),
       y: (g.barsHeight - height).toFixed(2),
       width: Math.max(1, x1 - x0 - (x1 - x0 > 3 ? 1 : 0)).toFixed(2), // 1 px gap between wide bars
       height: height.toFixed(2),
-    });
-    const title = svg('title', {});
-    title.textContent = describeBin(b, unit);
-    rect.append(title);
+    };
+    const old = reuse[k];
+    const rect = old ? setAttrs(old, attrs) : svg('rect', attrs);
+    titleOf(rect).textContent = describeBin(b, unit);
     return rect;
   });
 }
@@ -220,30 +243,40 @@ export function spanNodes(
   lanes: readonly number[],
   shown: DayRange | null,
   g: PlotGeometry,
+  reuse: readonly SVGGElement[] = [],
 ): SVGGElement[] {
   return spans.map((span, k) => {
     const y = SPAN_TOP + (lanes[k] ?? 0) * SPAN_LANE + 0.5;
     let x0 = g.x(span.from) + 1; // 1 px inside the first day, so neighbouring spans stay apart
     let x1 = g.x(span.to + 1) - 1;
     if (x1 - x0 < 3) [x0, x1] = [(x0 + x1) / 2 - 1.5, (x0 + x1) / 2 + 1.5];
-    const group = svg('g', { class: spanClass(span, shown) });
     const f = (n: number) => n.toFixed(2);
-    group.append(
-      svg('line', { class: 'tl-span-line', x1: f(x0), x2: f(x1), y1: y, y2: y }),
-      svg('line', { class: 'tl-span-end', x1: f(x0), x2: f(x0), y1: y - SPAN_TICK, y2: y + SPAN_TICK }),
-      svg('line', { class: 'tl-span-end', x1: f(x1), x2: f(x1), y1: y - SPAN_TICK, y2: y + SPAN_TICK }),
-    );
-    const title = svg('title', {});
+    const lines = [
+      { class: 'tl-span-line', x1: f(x0), x2: f(x1), y1: y, y2: y },
+      { class: 'tl-span-end', x1: f(x0), x2: f(x0), y1: y - SPAN_TICK, y2: y + SPAN_TICK },
+      { class: 'tl-span-end', x1: f(x1), x2: f(x1), y1: y - SPAN_TICK, y2: y + SPAN_TICK },
+    ];
+    const old = reuse[k];
+    let group: SVGGElement;
+    if (old) {
+      group = setAttrs(old, { class: spanClass(span, shown) });
+      for (let j = 0; j < lines.length; j++)
+        setAttrs(old.children[j] as SVGLineElement, lines[j] as Record<string, string | number>);
+    } else {
+      group = svg('g', { class: spanClass(span, shown) });
+      group.append(...lines.map((attrs) => svg('line', attrs)));
+    }
     const n = span.count.toLocaleString('en-US');
-    title.textContent = `${formatRange(span)}: ${n} incident${span.count === 1 ? '' : 's'} dated to this range`;
-    group.append(title);
+    titleOf(group).textContent =
+      `${formatRange(span)}: ${n} incident${span.count === 1 ? '' : 's'} dated to this range`;
     return group;
   });
 }
 
 /**
  * What the plot shows: the bars of `bins` and, above them, the `spans` of incidents dated to more than one
- * day, with the bars scaled into the room the spans leave. Bounded by the bins and spans given.
+ * day, with the bars scaled into the room the spans leave. Bounded by the bins and spans given. The nodes of
+ * the last render, given as `reuse`, are updated in place rather than made anew.
  */
 export function plotNodes(
   bins: readonly Bin[],
@@ -251,13 +284,16 @@ export function plotNodes(
   unit: BinUnit,
   shown: DayRange | null,
   g: PlotGeometry,
+  reuse: readonly SVGElement[] = [],
 ): SVGElement[] {
   const lanes = spanLanes(spans, g);
   let used = 0;
   for (const lane of lanes) used = Math.max(used, lane + 1);
   const top = used === 0 ? 0 : SPAN_TOP + used * SPAN_LANE;
-  const nodes: SVGElement[] = barNodes(bins, unit, shown, g, top);
-  for (const node of spanNodes(spans, lanes, shown, g)) nodes.push(node);
+  const oldBars = reuse.filter((node): node is SVGRectElement => node instanceof SVGRectElement);
+  const oldSpans = reuse.filter((node): node is SVGGElement => node instanceof SVGGElement);
+  const nodes: SVGElement[] = barNodes(bins, unit, shown, g, top, oldBars);
+  for (const node of spanNodes(spans, lanes, shown, g, oldSpans)) nodes.push(node);
   return nodes;
 }
 

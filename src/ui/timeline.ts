@@ -23,6 +23,7 @@ import {
   markShown,
   type PlotGeometry,
   plotNodes,
+  setChildren,
   setSliderValue,
   type TimelineParts,
 } from './timeline-draw';
@@ -351,9 +352,9 @@ export class Timeline {
     }
     this.bins = this.data.visibleBins(unit, start, end);
     const { spans } = this.data.visibleSpans(start, end, LAYOUT.maxSpans);
-    const nodes = plotNodes(this.bins, spans, unit, shown, geometry);
+    const nodes = plotNodes(this.bins, spans, unit, shown, geometry, this.plot?.nodes);
     this.plot = { key, nodes, spans };
-    this.dom.bars.replaceChildren(...nodes);
+    setChildren(this.dom.bars, nodes);
     this.dom.axis.replaceChildren(...axisNodes(start, end, geometry));
   }
 

@@ -180,10 +180,18 @@ describe('Timeline', () => {
     timeline.setRange(null);
     expect(container.querySelectorAll('.tl-bar--in, .tl-bar--out, .tl-span--out')).toHaveLength(0);
 
-    timeline.setData(firstDay, lastDay, [5]); // another filter: new bars
+    timeline.setData(firstDay, lastDay, [5]); // another filter: the bars are redrawn, their nodes reused
     const redrawn = [...container.querySelectorAll('.tl-bar')];
-    expect(redrawn).toHaveLength(1);
-    expect(redrawn[0]).not.toBe(before.find((bar) => bar.textContent === '11 Mar 2020: 1 incident'));
+    expect(redrawn.map((bar) => bar.textContent)).toEqual(['11 Mar 2020: 1 incident']);
+    expect(redrawn[0]).toBe(before[0]);
+    expect(redrawn[0]?.querySelectorAll('title')).toHaveLength(1);
+    expect(container.querySelectorAll('.tl-span')).toHaveLength(0); // the New Year span is not counted now
+
+    timeline.setData(firstDay, lastDay, counted); // all again: every bar and the span back, in date order
+    const back = [...container.querySelectorAll('.tl-bar title')].map((t) => t.textContent);
+    expect(back).toHaveLength(before.length);
+    expect(back).toContain('27 Dec 2019: 1 incident');
+    expect(container.querySelectorAll('.tl-span line')).toHaveLength(3);
   });
 
   it('widens the view to show a range set outside it', () => {
