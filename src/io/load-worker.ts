@@ -55,13 +55,15 @@ async function load(request: LoadRequest): Promise<void> {
     return loadArrow(request, source.file);
   const opened = await open(request);
   if (typeof opened === 'string') return post({ type: 'failed', message: opened });
-  // A streamed GeoJSON feature's exact bytes become its record as they arrive: no encoding again.
+  // A streamed GeoJSON feature's exact bytes become its record as they arrive: no encoding again. Its
+  // numbers go into the columnar store as it is read, and the incident object is dropped.
   const raw = new RecordBlobWriter();
   const importer = new StreamingImport(
     request.fileName,
     request.mapping ? { mapping: request.mapping } : {},
     opened.total,
     (bytes) => raw.addBytes(bytes),
+    true,
   );
   const reader = opened.stream.getReader();
   let last = 0;
@@ -104,18 +106,15 @@ async function load(request: LoadRequest): Promise<void> {
     total: opened.total,
     features: importer.featureCount,
   });
-  const result = importer.end();
+  const result = importer.endDerived();
   for (let i = 0; i < result.issues.length; i += BATCH) {
     post({ type: 'issues', batch: result.issues.slice(i, i + BATCH) });
   }
   let store: StoreMessage | undefined;
-  if (result.incidents.length > 0) {
-    const { featureOf } = result;
-    store =
-      importer.streamed && featureOf !== undefined
-        ? { derived: deriveDataset(result.incidents), records: raw.finishFor(featureOf) }
-        : storeOf(result.incidents);
-  }
+  if ('derived' in result) {
+    if (result.derived.index.count > 0)
+      store = { derived: result.derived, records: raw.finishFor(result.featureOf) };
+  } else if (result.incidents.length > 0) store = storeOf(result.incidents);
   const done: LoadMessage = {
     type: 'done',
     format: result.format,

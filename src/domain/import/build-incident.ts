@@ -56,6 +56,10 @@ export interface BuildContext {
 
 type Props = Readonly<Record<string, unknown>>;
 
+/** What a record without an id is told: the id it is given instead. */
+export const missingIdMessage = (made: string) =>
+  `is missing; using "${made}", which changes if the file is reordered`;
+
 function readId(input: RecordInput, r: RecordIssues, ctx: BuildContext): string | null {
   const field = input.fieldName('id');
   const { id } = input;
@@ -77,7 +81,7 @@ function readId(input: RecordInput, r: RecordIssues, ctx: BuildContext): string 
     const made = ctx.ids.generate(input.fallbackId);
     if (input.idsAbsent === true && !ctx.strict) return made;
     const level = ctx.strict ? 'error' : 'warn';
-    r[level](field, `is missing; using "${made}", which changes if the file is reordered`);
+    r[level](field, missingIdMessage(made));
     return made;
   }
   const hint = typeof id === 'number' ? ` (write it as "${id}")` : '';

@@ -4,11 +4,12 @@
  * anything else (CSV, or a file that turns out not to be a collection) is gathered and read by
  * `importBytes`, within the text limit. The result is the same `ImportResult` every importer gives.
  */
+import { DatasetBuilder } from '../dataset';
 import { fileIssue } from '../issues';
 import { FeatureStream } from './feature-stream';
 import { documentNotes, FeatureReader, named, readGeoJson } from './geojson';
 import { type ImportOptions, importBytes } from './import-text';
-import { type ImportResult, unreadable } from './result';
+import { type DerivedImport, type ImportResult, unreadable } from './result';
 
 export const STREAM_LIMITS = {
   // bytes: the longest text read whole (CSV and other non-collection input). Chromium cannot hold a
@@ -45,14 +46,21 @@ export class StreamingImport {
    * `declaredSize`: the size announced before the bytes (Content-Length, file size), when known.
    * `onFeatureBytes`: hears each streamed feature's bytes, in order (views valid only during the call), so
    * a caller can keep a feature's exact text without encoding it again (the loading worker's records).
+   * `derive`: derive the columnar store as features arrive and drop each incident (end with
+   * `endDerived`), rather than keep every incident object (end with `end`).
    */
   constructor(
     private readonly fileName: string,
     private readonly options: ImportOptions = {},
     private readonly declaredSize: number | null = null,
     private readonly onFeatureBytes?: (bytes: readonly Uint8Array[]) => void,
+    private readonly derive = false,
   ) {
-    this.reader = new FeatureReader(this.geoJsonOptions());
+    this.reader = this.newReader();
+  }
+
+  private newReader(): FeatureReader {
+    return new FeatureReader(this.geoJsonOptions(), this.derive ? new DatasetBuilder() : null);
   }
 
   private geoJsonOptions() {
@@ -104,8 +112,22 @@ export class StreamingImport {
     }
   }
 
-  /** Ends the input and returns what was read. Never throws. */
+  /** Ends the input and returns the incidents read. Never throws on bad data. Without `derive` only. */
   end(): ImportResult {
+    if (this.derive) throw new Error('This import derives the store as it reads: call endDerived()');
+    return this.finish() as ImportResult; // without a builder, the reader gives incidents
+  }
+
+  /**
+   * Ends the input of an import made with `derive`: a streamed FeatureCollection gives its columnar store
+   * (`DerivedImport`), anything else (CSV, a lone Feature) its incidents. Never throws on bad data.
+   */
+  endDerived(): ImportResult | DerivedImport {
+    if (!this.derive) throw new Error('This import keeps its incidents: call end()');
+    return this.finish();
+  }
+
+  private finish(): ImportResult | DerivedImport {
     if (this.problem !== null) return this.fail(this.problem);
     if (this.mode !== 'geojson' || this.stream === null)
       return importBytes(this.joined(), this.fileName, this.options);
@@ -128,8 +150,9 @@ export class StreamingImport {
     const document = documentNotes(collection, this.geoJsonOptions(), this.reader.size);
     if (typeof document === 'string') return unreadable(this.fileName, document, 'geojson');
     const reader = this.reader;
-    this.reader = new FeatureReader(this.geoJsonOptions());
-    if (document.features === null) return named(reader.end(document.notes), collection);
+    this.reader = this.newReader();
+    if (document.features === null)
+      return named(this.derive ? reader.endDerived(document.notes) : reader.end(document.notes), collection);
     // Not a FeatureCollection after all (a lone Feature with a "features" member): read it as it says.
     return readGeoJson(collection, this.geoJsonOptions());
   }
