@@ -161,8 +161,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Positions 0 .. n - 1 ordered by `key` descending, equal keys in position order (a stable sort): an LSD
- * radix sort over the keys' 64 bits, four passes of 16 bits, so a million keys take a few tens of
- * milliseconds where a comparison sort of a million took ~1.5 s. `key` is left as it was.
+ * radix sort over the keys' 64 bits, four passes of 16 bits: linear, ~90 ms for a million keys here where
+ * a comparison sort of the positions took ~370 ms. `key` is left as it was.
  */
 export function descendingOrder(key: Float64Array): Uint32Array {
   const n = key.length;
