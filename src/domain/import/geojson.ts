@@ -171,8 +171,11 @@ export class FeatureReader {
   /** The next feature of the file. */
   add(feature: unknown): void {
     const index = this.count++;
-    if (isObject(feature) && typeof feature.id === 'string') this.ids.give(feature.id);
     this.build(feature, index);
+    // Every id the file states is known before any is generated (at the end): most are taken as they are
+    // built, the others (a feature skipped before its id was read, an id that cannot be one) given here.
+    if (isObject(feature) && typeof feature.id === 'string' && !this.ids.isTaken(feature.id))
+      this.ids.give(feature.id);
   }
 
   /** Ends the features and gives the incidents, with `before` (file notes) first. Without a builder only. */

@@ -34,6 +34,11 @@ export class IdRegistry {
     this.given.add(id);
   }
 
+  /** True when a record has taken `id` (explicitly or generated). */
+  isTaken(id: string): boolean {
+    return this.taken.has(id);
+  }
+
   /** Takes an explicit id; false when an earlier record already has it. */
   claim(id: string): boolean {
     if (this.taken.has(id)) return false;
