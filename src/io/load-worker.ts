@@ -10,6 +10,8 @@
  * its columns are read straight into the store and its records stay in the file, sliced when shown.
  */
 import { deriveDataset, derivedBuffers } from '../domain/dataset';
+import { named } from '../domain/import/geojson';
+import type { DerivedImport, ImportResult } from '../domain/import/result';
 import { isArrowFile } from '../domain/import/sniff';
 import { StreamingImport } from '../domain/import/stream-import';
 import type { Incident } from '../domain/incident';
@@ -22,6 +24,7 @@ import {
   type LoadRequest,
   type StoreMessage,
 } from './load-protocol';
+import { ParseClient } from './parse-client';
 import { BlobRecords, RecordBlobWriter, type RemoteBytes, readRange } from './record-blob';
 
 const PROGRESS_EVERY_MS = 100; // at most this often, while bytes arrive
@@ -49,24 +52,20 @@ async function open(
   return { stream: response.body ?? new ReadableStream(), total };
 }
 
+/**
+ * Where workers can start workers, a streamed GeoJSON's features are read — parsed, validated and added
+ * to the columnar store, each incident then dropped — by a second worker (parse-worker.ts), so cutting
+ * them out of the download and reading them run on two cores; else here.
+ */
+const READ_ELSEWHERE = typeof Worker !== 'undefined';
+
 async function load(request: LoadRequest): Promise<void> {
   const { source } = request;
   if (source.kind === 'file' && isArrowFile(new Uint8Array(await source.file.slice(0, 8).arrayBuffer())))
     return loadArrow(request, source.file);
   const opened = await open(request);
   if (typeof opened === 'string') return post({ type: 'failed', message: opened });
-  // A streamed GeoJSON feature's exact bytes become its record as they arrive: no encoding again. Its
-  // numbers go into the columnar store as it is read, and the incident object is dropped.
-  const raw = new RecordBlobWriter();
-  const importer = new StreamingImport(
-    request.fileName,
-    request.mapping ? { mapping: request.mapping } : {},
-    opened.total,
-    (bytes) => raw.addBytes(bytes),
-    true,
-  );
   const reader = opened.stream.getReader();
-  let last = 0;
   post({ type: 'progress', received: 0, total: opened.total, features: 0 });
   const head = await readHead(reader, request.name);
   if (typeof head === 'string') return post({ type: 'failed', message: head });
@@ -79,12 +78,51 @@ async function load(request: LoadRequest): Promise<void> {
     }
     return loadArrow(request, await gather(reader, head, opened.total, request.name));
   }
+  const parser = READ_ELSEWHERE
+    ? new ParseClient(request.fileName, false, {
+        onRead: (count) => importer.readThrough(count),
+        onFailed: (feature, why) => importer.failedAt(feature, why),
+      })
+    : null;
+  // A streamed GeoJSON feature's exact bytes become its record as they arrive: no encoding again.
+  const raw = new RecordBlobWriter();
+  const importer = new StreamingImport(
+    request.fileName,
+    request.mapping ? { mapping: request.mapping } : {},
+    {
+      declaredSize: opened.total,
+      reading: parser === null ? 'store' : 'elsewhere',
+      onFeatureBytes: (bytes) => {
+        raw.addBytes(bytes);
+        parser?.add(bytes);
+      },
+    },
+  );
+  try {
+    await readText(request, opened.total, reader, head, importer, raw, parser);
+  } finally {
+    parser?.terminate();
+  }
+}
+
+/** Reads a text download into `importer` (its features into `parser`, when given), then sends the store. */
+async function readText(
+  request: LoadRequest,
+  total: number | null,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  head: Uint8Array[],
+  importer: StreamingImport,
+  raw: RecordBlobWriter,
+  parser: ParseClient | null,
+): Promise<void> {
+  let last = 0;
   for (;;) {
     const chunk = head.shift() ?? (await nextChunk(reader, request.name));
     if (typeof chunk === 'string') return post({ type: 'failed', message: chunk });
     if (chunk === null) break;
     importer.push(chunk);
-    if (importer.failed) {
+    await parser?.ready();
+    if (importer.failed || parser?.error) {
       // Not awaited: a server that keeps the connection open would hold the cancel, and the answer.
       reader.cancel().catch(() => {});
       break; // end() says why; reading the rest would only waste time
@@ -95,7 +133,7 @@ async function load(request: LoadRequest): Promise<void> {
       post({
         type: 'progress',
         received: importer.received,
-        total: opened.total,
+        total,
         features: importer.featureCount,
       });
     }
@@ -103,10 +141,10 @@ async function load(request: LoadRequest): Promise<void> {
   post({
     type: 'progress',
     received: importer.received,
-    total: opened.total,
+    total,
     features: importer.featureCount,
   });
-  const result = importer.endDerived();
+  const result = await finishReading(importer, parser);
   for (let i = 0; i < result.issues.length; i += BATCH) {
     post({ type: 'issues', batch: result.issues.slice(i, i + BATCH) });
   }
@@ -125,6 +163,21 @@ async function load(request: LoadRequest): Promise<void> {
     ...(store ? { store } : {}),
   };
   (self as unknown as Worker).postMessage(done, store ? transfers(store) : []);
+}
+
+/** What `importer` read, its features read by `parser` when there is one. */
+async function finishReading(
+  importer: StreamingImport,
+  parser: ParseClient | null,
+): Promise<ImportResult | DerivedImport> {
+  if (parser === null) return importer.endDerived();
+  if (!importer.failed) await parser.drain();
+  if (parser.error) throw new Error(parser.error);
+  const ended = importer.endElsewhere();
+  if (!('kind' in ended)) return ended;
+  const read = await parser.end(ended.notes);
+  if (read === null) throw new Error(parser.error ?? 'the feature reader stopped');
+  return named(read, ended.collection);
 }
 
 /** The next chunk of a download: its bytes, null at the end, or a message when the download broke off. */

@@ -127,7 +127,13 @@ describe('records picked out of a stream of features (the loading worker)', () =
       ],
     });
     const writer = new RecordBlobWriter({ chunkBytes: 64, partsPerBlob: 2 });
-    const importer = new StreamingImport('x.geojson', {}, null, (bytes) => writer.addBytes(bytes));
+    const importer = new StreamingImport(
+      'x.geojson',
+      {},
+      {
+        onFeatureBytes: (bytes) => writer.addBytes(bytes),
+      },
+    );
     const bytes = new TextEncoder().encode(text);
     for (let at = 0; at < bytes.length; at += 50) importer.push(bytes.subarray(at, at + 50));
     const result = importer.end();

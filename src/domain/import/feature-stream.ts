@@ -52,9 +52,13 @@ export class FeatureStream {
 
   /**
    * `onFeature` receives each feature's JSON text, in order, and the bytes it was decoded from (views that
-   * are valid only during the call).
+   * are valid only during the call). With `decode: false` the text is '' and only the bytes are given (a
+   * caller that reads them elsewhere saves decoding them here).
    */
-  constructor(private readonly onFeature: (text: string, bytes: readonly Uint8Array[]) => void) {}
+  constructor(
+    private readonly onFeature: (text: string, bytes: readonly Uint8Array[]) => void,
+    private readonly options: { readonly decode: boolean } = { decode: true },
+  ) {}
 
   /** Feeds the next chunk of bytes. Throws a SyntaxError when the input is not a JSON object. */
   push(chunk: Uint8Array): void {
@@ -213,12 +217,15 @@ export class FeatureStream {
     this.partStart = -1;
     this.element = null;
     const bytes = this.parts;
-    const text = this.text();
     if (element.kind === 'feature') {
       this.count++;
-      this.onFeature(text, bytes);
+      if (this.options.decode) this.onFeature(this.text(), bytes);
+      else {
+        this.parts = [];
+        this.onFeature('', bytes);
+      }
     } else if (this.memberKey !== null) {
-      this.members[this.memberKey] = text;
+      this.members[this.memberKey] = this.text();
       this.memberKey = null;
     }
   }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateIncidents, toFeature } from '../../../scripts/generate/incidents';
 import { idAt } from '../../../src/domain/columns';
-import { deriveDataset } from '../../../src/domain/dataset';
+import { DatasetBuilder, deriveDataset } from '../../../src/domain/dataset';
+import { FeatureReader, named } from '../../../src/domain/import/geojson';
 import { importBytes } from '../../../src/domain/import/import-text';
 import type { DerivedImport, ImportResult } from '../../../src/domain/import/result';
 import { StreamingImport } from '../../../src/domain/import/stream-import';
@@ -19,7 +20,7 @@ const fixtures = join(import.meta.dirname, '..', '..', 'fixtures');
 
 /** `bytes` streamed in chunks of `size` bytes through an import that derives the store. */
 function streamed(bytes: Uint8Array, name: string, size = 997): ImportResult | DerivedImport {
-  const importer = new StreamingImport(name, {}, bytes.length, undefined, true);
+  const importer = new StreamingImport(name, {}, { declaredSize: bytes.length, reading: 'store' });
   for (let at = 0; at < bytes.length; at += size) importer.push(bytes.subarray(at, at + size));
   return importer.endDerived();
 }
@@ -99,5 +100,75 @@ describe('a GeoJSON stream derived as it is read', () => {
       expect.stringMatching(/feature 3: id: is missing; using "feature-3"/),
       expect.stringMatching(/feature 3: properties\.title: is empty/),
     ]);
+  });
+});
+
+describe('a GeoJSON stream whose features are read elsewhere', () => {
+  /** Streams `bytes` cutting features only, and reads them as a second worker would (here, in turn). */
+  function elsewhere(bytes: Uint8Array, name: string, size = 997) {
+    const reader = new FeatureReader({ file: name, strict: false }, new DatasetBuilder());
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const importer = new StreamingImport(
+      name,
+      {},
+      {
+        reading: 'elsewhere',
+        onFeatureBytes: (parts) => {
+          if (importer.failed) return;
+          const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+          let at = 0;
+          for (const part of parts) {
+            joined.set(part, at);
+            at += part.length;
+          }
+          let text: string;
+          try {
+            text = decoder.decode(joined);
+          } catch (error) {
+            importer.failedAt(undefined, (error as Error).message);
+            return;
+          }
+          try {
+            reader.add(JSON.parse(text));
+          } catch (error) {
+            importer.failedAt(reader.size + 1, (error as Error).message);
+            return;
+          }
+          importer.readThrough(reader.size);
+        },
+      },
+    );
+    for (let at = 0; at < bytes.length; at += size) importer.push(bytes.subarray(at, at + size));
+    const ended = importer.endElsewhere();
+    return 'kind' in ended ? named(reader.endDerived(ended.notes), ended.collection) : ended;
+  }
+
+  it('gives what reading the file here gives, for every fixture', () => {
+    const files = [
+      ...geoJsonIn(join(fixtures, 'good')),
+      ...geoJsonIn(join(fixtures, 'bad')),
+      ...geoJsonIn(join(fixtures, 'bad', 'import')),
+    ];
+    for (const [name, path] of files) {
+      const bytes = new Uint8Array(readFileSync(path));
+      expect(elsewhere(bytes, name)).toEqual(streamed(bytes, name));
+    }
+  });
+
+  it('names a feature that is not JSON by its line and column, as reading it here does', () => {
+    const good = (i: number) =>
+      JSON.stringify({
+        type: 'Feature',
+        id: `f${i}`,
+        geometry: { type: 'Point', coordinates: [44, 33] },
+        properties: { title: 'x'.repeat(900), date: '2020-03-11' },
+      });
+    const text = (bad: number, count: number) =>
+      `{"type":"FeatureCollection","features":[\n${Array.from({ length: count }, (_, i) =>
+        i === bad ? '{"type":"Feature",,}' : good(i),
+      ).join(',\n')}\n]}`;
+    const early = encoder.encode(text(3, 10));
+    expect(elsewhere(early, 'e.geojson')).toEqual(streamed(early, 'e.geojson'));
+    expect(elsewhere(early, 'e.geojson').issues[0]?.message).toMatch(/line 5/);
   });
 });
