@@ -86,8 +86,8 @@ export type ReaderRequest =
 export type ReaderMessage =
   /** Features read so far, after each batch. */
   | { readonly type: 'read'; readonly count: number }
-  /** Feature `feature` (from 1; undefined when its bytes are not UTF-8) is not JSON: nothing more is read. */
-  | { readonly type: 'failed'; readonly feature: number | undefined; readonly why: string }
+  /** Feature `feature` (from 1) is not UTF-8 (`utf8` false) or not JSON: nothing more is read. */
+  | { readonly type: 'failed'; readonly feature: number; readonly why: string; readonly utf8: boolean }
   | { readonly type: 'drained' }
   | { readonly type: 'done'; readonly result: DerivedImport }
   /** A bug: the reader stopped on an exception. */

@@ -81,7 +81,7 @@ async function load(request: LoadRequest): Promise<void> {
   const parser = READ_ELSEWHERE
     ? new ParseClient(request.fileName, false, {
         onRead: (count) => importer.readThrough(count),
-        onFailed: (feature, why) => importer.failedAt(feature, why),
+        onFailed: (feature, why, utf8) => importer.failedAt(feature, why, utf8),
       })
     : null;
   // A streamed GeoJSON feature's exact bytes become its record as they arrive: no encoding again.

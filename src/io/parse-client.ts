@@ -15,8 +15,8 @@ const BATCHES = {
 export interface ParseEvents {
   /** The reader has read `count` features in all. */
   readonly onRead: (count: number) => void;
-  /** Feature `feature` (from 1; undefined for bytes that are not UTF-8) is not JSON. */
-  readonly onFailed: (feature: number | undefined, why: string) => void;
+  /** Feature `feature` (from 1) is not UTF-8 (`utf8` false) or not JSON. */
+  readonly onFailed: (feature: number, why: string, utf8: boolean) => void;
 }
 
 /** A feature reader in a worker of its own; fed in file order, ended once. */
@@ -47,7 +47,7 @@ export class ParseClient {
           break;
         case 'failed':
           this.stopped = true;
-          events.onFailed(message.feature, message.why);
+          events.onFailed(message.feature, message.why, message.utf8);
           break;
         case 'error':
           this.stop(message.message);

@@ -26,14 +26,14 @@ function readBatch(into: FeatureReader, bytes: Uint8Array, ends: Uint32Array): b
     try {
       text = decoder.decode(bytes.subarray(start, end));
     } catch (error) {
-      post({ type: 'failed', feature: undefined, why: messageOf(error) });
+      post({ type: 'failed', feature: into.size + 1, why: messageOf(error), utf8: false });
       return false;
     }
     let feature: unknown;
     try {
       feature = JSON.parse(text);
     } catch (error) {
-      post({ type: 'failed', feature: into.size + 1, why: messageOf(error) });
+      post({ type: 'failed', feature: into.size + 1, why: messageOf(error), utf8: true });
       return false;
     }
     into.add(feature);

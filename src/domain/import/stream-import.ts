@@ -122,13 +122,13 @@ export class StreamingImport {
   }
 
   /**
-   * Elsewhere: feature `feature` (from 1; undefined when the bytes were not UTF-8) could not be read as
-   * JSON, with `why`: the input is unusable, and `endElsewhere` says so as reading it here would have.
+   * Elsewhere: feature `feature` (from 1) could not be read, with `why`: its bytes are not UTF-8 (`utf8`
+   * false) or not JSON. The input is unusable, and `endElsewhere` says so as reading it here would have.
    */
-  failedAt(feature: number | undefined, why: string): void {
+  failedAt(feature: number, why: string, utf8 = true): void {
     if (this.problem !== null) return;
-    const diagnosable = feature === undefined || this.cutWhileKept === null || feature <= this.cutWhileKept;
-    this.problem = this.jsonProblem(new SyntaxError(why), feature, diagnosable);
+    const diagnosable = this.cutWhileKept === null || feature <= this.cutWhileKept;
+    this.problem = this.jsonProblem(new SyntaxError(why), utf8 ? feature : undefined, diagnosable);
   }
 
   /** Feeds the next chunk. Never throws. */

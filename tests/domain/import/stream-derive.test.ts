@@ -125,7 +125,7 @@ describe('a GeoJSON stream whose features are read elsewhere', () => {
           try {
             text = decoder.decode(joined);
           } catch (error) {
-            importer.failedAt(undefined, (error as Error).message);
+            importer.failedAt(reader.size + 1, (error as Error).message, false);
             return;
           }
           try {
@@ -170,5 +170,14 @@ describe('a GeoJSON stream whose features are read elsewhere', () => {
     const early = encoder.encode(text(3, 10));
     expect(elsewhere(early, 'e.geojson')).toEqual(streamed(early, 'e.geojson'));
     expect(elsewhere(early, 'e.geojson').issues[0]?.message).toMatch(/line 5/);
+  });
+
+  it('says a feature is not UTF-8 as reading it here does', () => {
+    const bytes = encoder.encode(
+      '{"type":"FeatureCollection","features":[{"type":"Feature","id":"a"},{"type":"Feature","id":"b?"}]}',
+    );
+    bytes[bytes.indexOf(0x3f)] = 0xff; // the "?" of "b?"
+    expect(elsewhere(bytes, 'u.geojson')).toEqual(streamed(bytes, 'u.geojson'));
+    expect(elsewhere(bytes, 'u.geojson').readable).toBe(false);
   });
 });
