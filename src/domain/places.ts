@@ -45,7 +45,8 @@ export function buildPlaceTable(incidents: readonly Incident[]): PlaceTable {
 export class PlaceTableBuilder {
   private codeOf = new Uint32Array(1024);
   private count = 0;
-  private readonly codeOfKey = new Map<string, number>();
+  /** Codes by name, then first-level region ('' for none), then country. */
+  private readonly codeOfPlace = new Map<string, Map<string, Map<string, number>>>();
   private readonly names: string[] = [];
   private readonly points: number[] = [];
 
@@ -58,11 +59,21 @@ export class PlaceTableBuilder {
       this.codeOf[i] = NO_PLACE;
       return;
     }
-    const key = `${place.name}\u0000${place.admin1 ?? ''}\u0000${place.country}`;
-    let code = this.codeOfKey.get(key);
+    const admin1 = place.admin1 ?? '';
+    let byRegion = this.codeOfPlace.get(place.name);
+    if (byRegion === undefined) {
+      byRegion = new Map();
+      this.codeOfPlace.set(place.name, byRegion);
+    }
+    let byCountry = byRegion.get(admin1);
+    if (byCountry === undefined) {
+      byCountry = new Map();
+      byRegion.set(admin1, byCountry);
+    }
+    let code = byCountry.get(place.country);
     if (code === undefined) {
       code = this.names.length;
-      this.codeOfKey.set(key, code);
+      byCountry.set(place.country, code);
       this.names.push(place.name);
       this.points.push(incident.lon, incident.lat);
     }

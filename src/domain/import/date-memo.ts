@@ -1,7 +1,9 @@
 /**
  * Dates remembered while a file is read. A file repeats its dates — at a million incidents over a few
  * years, a day-precision date is one of a few thousand texts — so the builder parses each text once and
- * incidents share the result (a parsed date is immutable). The memory is bounded: when full it starts over.
+ * incidents share the result (a parsed date is immutable). A date with a time of day is nearly always
+ * new, so it is parsed and not remembered, lest it push out the days. The memory is bounded: when full it
+ * starts over.
  */
 import { type DateResult, type DayNumber, dayFromIso, parseIncidentDate } from '../date';
 import type { DatePrecision } from '../incident';
@@ -17,6 +19,7 @@ const isoDays = new Map<string, DayNumber | null>();
 
 /** `parseIncidentDate(text, precision)`, remembered. */
 export function incidentDate(text: string, precision: DatePrecision | null): DateResult {
+  if (text.includes('T')) return parseIncidentDate(text, precision);
   const key = precision ?? 'inferred';
   let memo = incidentDates.get(key);
   if (memo === undefined) {

@@ -171,10 +171,11 @@ export class FeatureReader {
   /** The next feature of the file. */
   add(feature: unknown): void {
     const index = this.count++;
-    this.build(feature, index);
-    // Every id the file states is known before any is generated (at the end): most are taken as they are
-    // built, the others (a feature skipped before its id was read, an id that cannot be one) given here.
-    if (isObject(feature) && typeof feature.id === 'string' && !this.ids.isTaken(feature.id))
+    const loaded = this.build(feature, index);
+    // Every id the file states is known before any is generated (at the end): those of incidents that
+    // loaded were taken as they were built; the others (a feature skipped before its id was read, an id
+    // that cannot be one) are given here.
+    if (!loaded && isObject(feature) && typeof feature.id === 'string' && !this.ids.isTaken(feature.id))
       this.ids.give(feature.id);
   }
 
@@ -243,13 +244,14 @@ export class FeatureReader {
     return id;
   }
 
-  private build(feature: unknown, index: number): void {
+  /** Builds one feature; true when its incident loaded. */
+  private build(feature: unknown, index: number): boolean {
     const file = this.options.file ?? null;
     const place = { kind: 'feature' as const, index };
     const r = new RecordIssues(this.issues, file, place);
     if (!isObject(feature) || feature.type !== 'Feature') {
       r.error(null, 'is not a GeoJSON Feature');
-      return;
+      return false;
     }
     const id = own(feature, 'id');
     if (typeof id === 'string' && id.trim() !== '' && idProblem(id) === null) r.id = id;
@@ -257,7 +259,7 @@ export class FeatureReader {
     const point = readPoint(r, own(feature, 'geometry'));
     if (!isObject(props)) {
       r.error('properties', 'must be an object with at least a title and a date');
-      return;
+      return false;
     }
     const input: RecordInput = { id, fallbackId: `feature-${index + 1}`, point, props, fieldName };
     const issue = this.issues.length; // a missing id is the first problem `buildIncident` reports
@@ -265,17 +267,18 @@ export class FeatureReader {
     const position = incident === null ? -1 : this.loaded;
     const base = this.ids.pending.pop();
     if (base !== undefined) this.unnamed.push({ base, issue, position });
-    if (incident === null) return;
+    if (incident === null) return false;
     this.loaded++;
     if (this.builder === null) {
       this.built.push({ incident, place });
-      return;
+      return true;
     }
     this.builder.add(incident);
     this.outside.add(incident);
     if (incident.related.length > 0) this.stated.push({ position, index, related: incident.related });
     this.featureOf = withRoom(this.featureOf, position + 1);
     this.featureOf[position] = index;
+    return true;
   }
 }
 
