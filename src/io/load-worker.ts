@@ -25,7 +25,7 @@ import {
   type StoreMessage,
 } from './load-protocol';
 import { ParseClient } from './parse-client';
-import { BlobRecords, RecordBlobWriter, type RemoteBytes, readRange } from './record-blob';
+import { BlobRecords, RecordBlobWriter, type RemoteBytes, readRange, StreamedRecords } from './record-blob';
 
 const PROGRESS_EVERY_MS = 100; // at most this often, while bytes arrive
 
@@ -84,22 +84,25 @@ async function load(request: LoadRequest): Promise<void> {
         onFailed: (feature, why, utf8) => importer.failedAt(feature, why, utf8),
       })
     : null;
-  // A streamed GeoJSON feature's exact bytes become its record as they arrive: no encoding again.
-  const raw = new RecordBlobWriter();
+  // A streamed GeoJSON feature's exact bytes are its record, where they lie in the file: no copy of them,
+  // no encoding again.
+  const records = new StreamedRecords(source.kind === 'file' ? source.file : null);
   const importer = new StreamingImport(
     request.fileName,
     request.mapping ? { mapping: request.mapping } : {},
     {
       declaredSize: opened.total,
       reading: parser === null ? 'store' : 'elsewhere',
-      onFeatureBytes: (bytes) => {
-        raw.addBytes(bytes);
+      onFeatureBytes: (bytes, start) => {
+        let length = 0;
+        for (const part of bytes) length += part.length;
+        records.addRecord(start, length);
         parser?.add(bytes);
       },
     },
   );
   try {
-    await readText(request, opened.total, reader, head, importer, raw, parser);
+    await readText(request, opened.total, reader, head, importer, records, parser);
   } finally {
     parser?.terminate();
   }
@@ -112,7 +115,7 @@ async function readText(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   head: Uint8Array[],
   importer: StreamingImport,
-  raw: RecordBlobWriter,
+  records: StreamedRecords,
   parser: ParseClient | null,
 ): Promise<void> {
   let last = 0;
@@ -121,6 +124,7 @@ async function readText(
     if (typeof chunk === 'string') return post({ type: 'failed', message: chunk });
     if (chunk === null) break;
     importer.push(chunk);
+    if (importer.streamed) records.addChunk(chunk, importer.received - chunk.length);
     await parser?.ready();
     if (importer.failed || parser?.error) {
       // Not awaited: a server that keeps the connection open would hold the cancel, and the answer.
@@ -151,7 +155,7 @@ async function readText(
   let store: StoreMessage | undefined;
   if ('derived' in result) {
     if (result.derived.index.count > 0)
-      store = { derived: result.derived, records: raw.finishFor(result.featureOf) };
+      store = { derived: result.derived, records: records.finishFor(result.featureOf) };
   } else if (result.incidents.length > 0) store = storeOf(result.incidents);
   const done: LoadMessage = {
     type: 'done',

@@ -48,10 +48,11 @@ export interface StreamOptions {
   /** The size announced before the bytes (Content-Length, file size), when known. */
   readonly declaredSize?: number | null;
   /**
-   * Hears each streamed feature's bytes, in order (views valid only during the call), so a caller can keep
-   * a feature's exact text without encoding it again (the loading worker's records).
+   * Hears each streamed feature's bytes, in order (views valid only during the call), and where they
+   * begin in the input (bytes from its start), so a caller can keep or find a feature's exact text without
+   * encoding it again (the loading worker's records).
    */
-  readonly onFeatureBytes?: (bytes: readonly Uint8Array[]) => void;
+  readonly onFeatureBytes?: (bytes: readonly Uint8Array[], start: number) => void;
   /** Default `incidents`. */
   readonly reading?: FeatureReading;
 }
@@ -232,11 +233,12 @@ export class StreamingImport {
     if (chunk[i] === 0x7b && this.options.format === undefined) {
       this.mode = 'geojson';
       const onFeatureBytes = this.streamOptions.onFeatureBytes;
+      const base = this.received - chunk.length; // earlier chunks held only whitespace (and a BOM)
       this.stream =
         this.reading === 'elsewhere'
-          ? new FeatureStream((_, bytes) => onFeatureBytes?.(bytes), { decode: false })
-          : new FeatureStream((text, bytes) => {
-              onFeatureBytes?.(bytes);
+          ? new FeatureStream((_, bytes, start) => onFeatureBytes?.(bytes, base + start), { decode: false })
+          : new FeatureStream((text, bytes, start) => {
+              onFeatureBytes?.(bytes, base + start);
               this.feature(text);
             });
       // Earlier chunks held only whitespace (and a BOM): nothing to replay.
