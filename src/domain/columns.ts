@@ -85,7 +85,14 @@ export function buildIdTable(ids: readonly string[]): IdTable {
       grown.set(bytes.subarray(0, at));
       bytes = grown;
     }
-    at += encoder.encodeInto(id, bytes.subarray(at)).written;
+    // Most ids are ASCII: copied a unit at a time, which is much faster than a call to the encoder per id.
+    let k = 0;
+    for (; k < id.length; k++) {
+      const unit = id.charCodeAt(k);
+      if (unit >= 0x80) break;
+      bytes[at + k] = unit;
+    }
+    at += k === id.length ? k : k + encoder.encodeInto(id.slice(k), bytes.subarray(at + k)).written;
     start[i + 1] = at;
   }
   return withSlots(bytes.slice(0, at), start);

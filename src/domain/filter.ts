@@ -137,7 +137,7 @@ export class IndexBuilder {
   finish(): IncidentIndex {
     const { count, entries } = this;
     const met = [...this.metActors.keys()];
-    const actorNames = [...met].sort((a, b) => a.localeCompare(b, 'en'));
+    const actorNames = [...met].sort(new Intl.Collator('en').compare); // as localeCompare(b, 'en'), faster
     const actorIdOf = new Map(actorNames.map((name, id) => [name, id]));
     const renumber = Uint32Array.from(met, (name) => actorIdOf.get(name) as number);
     const entryActor = trimmed(this.entryActor, entries);
