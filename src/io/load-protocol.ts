@@ -76,7 +76,10 @@ export type LoadMessage =
  */
 export type ReaderRequest =
   | { readonly type: 'start'; readonly file: string; readonly strict: boolean }
-  /** Features in file order: feature k of the batch is `bytes[ends[k - 1] .. ends[k])` (from 0 for k = 0). */
+  /**
+   * Features in file order, as the bytes of a JSON array `[f1,f2,…]`: feature k is `bytes[from .. ends[k])`
+   * where `from` is `ends[k - 1] + 1` (1 for k = 0), just after the bracket or comma before it.
+   */
   | { readonly type: 'features'; readonly bytes: Uint8Array; readonly ends: Uint32Array }
   /** Answer `drained` once every batch sent before is read. */
   | { readonly type: 'drain' }

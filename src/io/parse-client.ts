@@ -12,6 +12,10 @@ const BATCHES = {
   inFlight: 4, // batches sent and not yet read before the loading worker waits: what is left to read at the end
 };
 
+const OPEN_BRACKET = 0x5b;
+const COMMA = 0x2c;
+const CLOSE_BRACKET = 0x5d;
+
 export interface ParseEvents {
   /** The reader has read `count` features in all. */
   readonly onRead: (count: number) => void;
@@ -74,14 +78,18 @@ export class ParseClient {
     return this.bug;
   }
 
-  /** Adds the next feature's bytes (views valid only during the call). */
+  /**
+   * Adds the next feature's bytes (views valid only during the call). A batch is written as a JSON array
+   * of its features, `[f1,f2,…]`, so the reader can decode and parse it in one call.
+   */
   add(parts: readonly Uint8Array[]): void {
     let length = 0;
     for (const part of parts) length += part.length;
-    if (this.used + length > this.bytes.length) {
+    if (this.used + length + 2 > this.bytes.length) {
       this.flush();
-      if (length > this.bytes.length) this.bytes = new Uint8Array(length);
+      if (length + 2 > this.bytes.length) this.bytes = new Uint8Array(length + 2);
     }
+    this.bytes[this.used++] = this.ends.length === 0 ? OPEN_BRACKET : COMMA;
     for (const part of parts) {
       this.bytes.set(part, this.used);
       this.used += part.length;
@@ -115,7 +123,8 @@ export class ParseClient {
 
   private flush(): void {
     if (this.ends.length === 0) return;
-    const bytes = this.bytes;
+    this.bytes[this.used++] = CLOSE_BRACKET;
+    const bytes = this.bytes.subarray(0, this.used);
     const ends = Uint32Array.from(this.ends);
     this.bytes = new Uint8Array(BATCHES.bytes);
     this.used = 0;

@@ -17,9 +17,29 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 let reader: FeatureReader | null = null;
 let failed = false;
 
-/** Reads one batch of features; false when one is not JSON (and that was said). */
+/**
+ * Reads one batch of features (a JSON array of them) in one decode and one parse; false when one is not
+ * UTF-8 or not JSON (and that was said).
+ */
 function readBatch(into: FeatureReader, bytes: Uint8Array, ends: Uint32Array): boolean {
-  let start = 0;
+  let features: unknown;
+  try {
+    features = JSON.parse(decoder.decode(bytes));
+  } catch {
+    return readOneByOne(into, bytes, ends); // to say which feature, and why, as reading it alone does
+  }
+  // The splitter cut each feature as one JSON value, so a batch that parses holds exactly its features.
+  if (!Array.isArray(features) || features.length !== ends.length)
+    throw new Error(`A batch of ${ends.length} features parsed as ${show(features)}`);
+  for (const feature of features) into.add(feature);
+  return true;
+}
+
+const show = (value: unknown) => (Array.isArray(value) ? `${value.length} values` : typeof value);
+
+/** Reads a batch one feature at a time; false at the first that is not UTF-8 or not JSON (and says so). */
+function readOneByOne(into: FeatureReader, bytes: Uint8Array, ends: Uint32Array): boolean {
+  let start = 1;
   for (let k = 0; k < ends.length; k++) {
     const end = ends[k] as number;
     let text: string;
@@ -37,7 +57,7 @@ function readBatch(into: FeatureReader, bytes: Uint8Array, ends: Uint32Array): b
       return false;
     }
     into.add(feature);
-    start = end;
+    start = end + 1;
   }
   return true;
 }
