@@ -17,6 +17,7 @@ import { StreamingImport } from '../domain/import/stream-import';
 import type { Incident } from '../domain/incident';
 import { fileIssue } from '../domain/issues';
 import { combineParts } from '../domain/shelf';
+import { answersRanges, joinBytes, nextChunk, open, readHead } from './download';
 import {
   BATCH,
   type CombineRequest,
@@ -25,32 +26,12 @@ import {
   type StoreMessage,
 } from './load-protocol';
 import { ParseClient } from './parse-client';
-import { BlobRecords, RecordBlobWriter, type RemoteBytes, readRange, StreamedRecords } from './record-blob';
+import { BlobRecords, RecordBlobWriter, type RemoteBytes } from './record-blob';
+import { StreamedRecords } from './streamed-records';
 
 const PROGRESS_EVERY_MS = 100; // at most this often, while bytes arrive
 
 const post = (message: LoadMessage) => (self as unknown as Worker).postMessage(message);
-
-async function open(
-  request: LoadRequest,
-): Promise<{ stream: ReadableStream<Uint8Array>; total: number | null } | string> {
-  const { source, name } = request;
-  if (source.kind === 'file') return { stream: source.file.stream(), total: source.file.size };
-  let response: Response;
-  try {
-    response = await fetch(source.url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return `Could not download ${name} (${why}). Check the address and your connection, and that the server allows other sites to load it (CORS).`;
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => {});
-    return `Could not download ${name}: the server answered ${response.status} ${response.statusText}`.trim();
-  }
-  const length = Number(response.headers.get('content-length'));
-  const total = Number.isFinite(length) && length > 0 ? length : null;
-  return { stream: response.body ?? new ReadableStream(), total };
-}
 
 /**
  * Where workers can start workers, a streamed GeoJSON's features are read — parsed, validated and added
@@ -63,6 +44,18 @@ async function load(request: LoadRequest): Promise<void> {
   const { source } = request;
   if (source.kind === 'file' && isArrowFile(new Uint8Array(await source.file.slice(0, 8).arrayBuffer())))
     return loadArrow(request, source.file);
+  // Started before the download, so it is ready when the first features are (unused for CSV or Arrow).
+  const parser = READ_ELSEWHERE ? new ParseClient(request.fileName, false) : null;
+  try {
+    await loadText(request, parser);
+  } finally {
+    parser?.terminate();
+  }
+}
+
+/** Opens a download or a file that is not a binary one from its start; Arrow after all is opened as such. */
+async function loadText(request: LoadRequest, parser: ParseClient | null): Promise<void> {
+  const { source } = request;
   const opened = await open(request);
   if (typeof opened === 'string') return post({ type: 'failed', message: opened });
   const reader = opened.stream.getReader();
@@ -78,12 +71,6 @@ async function load(request: LoadRequest): Promise<void> {
     }
     return loadArrow(request, await gather(reader, head, opened.total, request.name));
   }
-  const parser = READ_ELSEWHERE
-    ? new ParseClient(request.fileName, false, {
-        onRead: (count) => importer.readThrough(count),
-        onFailed: (feature, why, utf8) => importer.failedAt(feature, why, utf8),
-      })
-    : null;
   // A streamed GeoJSON feature's exact bytes are its record, where they lie in the file: no copy of them,
   // no encoding again.
   const records = new StreamedRecords(source.kind === 'file' ? source.file : null);
@@ -101,11 +88,11 @@ async function load(request: LoadRequest): Promise<void> {
       },
     },
   );
-  try {
-    await readText(request, opened.total, reader, head, importer, records, parser);
-  } finally {
-    parser?.terminate();
-  }
+  parser?.listen({
+    onRead: (count) => importer.readThrough(count),
+    onFailed: (feature, why, utf8) => importer.failedAt(feature, why, utf8),
+  });
+  await readText(request, opened.total, reader, head, importer, records, parser);
 }
 
 /** Reads a text download into `importer` (its features into `parser`, when given), then sends the store. */
@@ -182,56 +169,6 @@ async function finishReading(
   const read = await parser.end(ended.notes);
   if (read === null) throw new Error(parser.error ?? 'the feature reader stopped');
   return named(read, ended.collection);
-}
-
-/** The next chunk of a download: its bytes, null at the end, or a message when the download broke off. */
-async function nextChunk(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  name: string,
-): Promise<Uint8Array | null | string> {
-  try {
-    const next = await reader.read();
-    return next.done ? null : next.value;
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return `The download of ${name} broke off (${why}). Try again.`;
-  }
-}
-
-/** The first chunks of a download, at least 8 bytes of them (fewer only when that is all there is). */
-async function readHead(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  name: string,
-): Promise<Uint8Array[] | string> {
-  const head: Uint8Array[] = [];
-  let bytes = 0;
-  while (bytes < 8) {
-    const chunk = await nextChunk(reader, name);
-    if (typeof chunk === 'string') return chunk;
-    if (chunk === null) break;
-    head.push(chunk);
-    bytes += chunk.length;
-  }
-  return head;
-}
-
-function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
-/** True when the server at `url` answers a range request for the first bytes with them. */
-async function answersRanges(url: string): Promise<boolean> {
-  try {
-    return isArrowFile(await readRange({ url, size: 8 }, 0, 8));
-  } catch {
-    return false;
-  }
 }
 
 const GATHER_BYTES = 64 * 1024 * 1024; // downloaded bytes joined into one Blob part at a time

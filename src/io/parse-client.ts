@@ -37,7 +37,10 @@ export class ParseClient {
   private result: DerivedImport | null = null;
   private waiter: (() => void) | null = null;
 
-  constructor(file: string, strict: boolean, events: ParseEvents) {
+  private events: ParseEvents | null = null;
+
+  /** Starts the reader's worker at once, so it is ready when the first features are. */
+  constructor(file: string, strict: boolean) {
     this.worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
       type: 'module',
       name: 'incident-reader',
@@ -47,11 +50,11 @@ export class ParseClient {
       switch (message.type) {
         case 'read':
           this.read++;
-          events.onRead(message.count);
+          this.events?.onRead(message.count);
           break;
         case 'failed':
           this.stopped = true;
-          events.onFailed(message.feature, message.why, message.utf8);
+          this.events?.onFailed(message.feature, message.why, message.utf8);
           break;
         case 'error':
           this.stop(message.message);
@@ -71,6 +74,11 @@ export class ParseClient {
       this.wakeUp();
     });
     this.send({ type: 'start', file, strict });
+  }
+
+  /** Tells `events` what the reader says from now on (before the first feature is added). */
+  listen(events: ParseEvents): void {
+    this.events = events;
   }
 
   /** Why the reader stopped on an error of its own (a bug, or it could not start), or null. */

@@ -11,7 +11,8 @@ import { StreamingImport } from '../../src/domain/import/stream-import';
 import type { Incident } from '../../src/domain/incident';
 import { parseIncidents } from '../../src/domain/parse';
 import { decodeRecord, encodeRecord, memoryRecords, withRecords } from '../../src/domain/records';
-import { BlobRecords, RecordBlobWriter, recordCount, StreamedRecords } from '../../src/io/record-blob';
+import { BlobRecords, RecordBlobWriter, recordCount } from '../../src/io/record-blob';
+import { StreamedRecords } from '../../src/io/streamed-records';
 
 const bundled = parseIncidents(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson'), 'utf8')),

@@ -10,7 +10,7 @@ import type { IncidentId, RelatedIncident } from '../incident';
 import { fileIssue, type LoadIssue } from '../issues';
 import { buildIncident, missingIdMessage, type RecordInput } from './build-incident';
 import type { LonLat } from './check-point';
-import { IdRegistry, idProblem } from './ids';
+import { idProblem, LaterIds } from './ids';
 import { isObject, own, RecordIssues, show } from './record-issues';
 import {
   type BuiltRecord,
@@ -104,26 +104,6 @@ function featuresOf(
   if (!Array.isArray(features)) return '"features" must be an array';
   if (features.length === 0) return 'the FeatureCollection has no features';
   return { features, note: null };
-}
-
-/**
- * Ids for a stream of features: a feature without an id cannot be given one until every id of the file is
- * known (a generated `feature-3` must not take the id a later feature gives), so `generate` hands out the
- * base for now and notes it; the reader generates the real ids when the features end.
- */
-class LaterIds extends IdRegistry {
-  /** Bases handed out and not yet taken by the reader (at most one: a record asks for one id). */
-  readonly pending: string[] = [];
-
-  override generate(base: string): string {
-    this.pending.push(base);
-    return base;
-  }
-
-  /** Generates the real id for a base handed out earlier. */
-  generateNow(base: string): string {
-    return super.generate(base);
-  }
 }
 
 /** A feature without an id: where its record (if it loaded) and the issue naming its id are. */

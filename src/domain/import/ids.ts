@@ -54,3 +54,23 @@ export class IdRegistry {
     return id;
   }
 }
+
+/**
+ * Ids for a stream of features: a feature without an id cannot be given one until every id of the file is
+ * known (a generated `feature-3` must not take the id a later feature gives), so `generate` hands out the
+ * base for now and notes it; the reader generates the real ids when the features end.
+ */
+export class LaterIds extends IdRegistry {
+  /** Bases handed out and not yet taken by the reader (at most one: a record asks for one id). */
+  readonly pending: string[] = [];
+
+  override generate(base: string): string {
+    this.pending.push(base);
+    return base;
+  }
+
+  /** Generates the real id for a base handed out earlier. */
+  generateNow(base: string): string {
+    return super.generate(base);
+  }
+}

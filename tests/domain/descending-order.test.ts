@@ -1,7 +1,7 @@
 /** The newest-first order the index keeps: a radix sort that must agree with a comparison sort. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { descendingOrder } from '../../src/domain/filter';
+import { descendingOrder } from '../../src/domain/descending-order';
 
 /** The reference: positions by key descending, equal keys in position order. */
 const bySort = (keys: readonly number[]) =>
