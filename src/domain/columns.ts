@@ -10,6 +10,7 @@
  */
 
 import { attributionLevel } from './attribution';
+import { trimmed, withRoom } from './growable';
 import { ATTRIBUTIONS, type Incident, type IncidentId, LOCATION_PRECISIONS } from './incident';
 
 // TextEncoder/TextDecoder exist in browsers, workers and Node, but the pure domain compiles without DOM or
@@ -84,7 +85,14 @@ export function buildIdTable(ids: readonly string[]): IdTable {
       grown.set(bytes.subarray(0, at));
       bytes = grown;
     }
-    at += encoder.encodeInto(id, bytes.subarray(at)).written;
+    // Most ids are ASCII: copied a unit at a time, which is much faster than a call to the encoder per id.
+    let k = 0;
+    for (; k < id.length; k++) {
+      const unit = id.charCodeAt(k);
+      if (unit >= 0x80) break;
+      bytes[at + k] = unit;
+    }
+    at += k === id.length ? k : k + encoder.encodeInto(id.slice(k), bytes.subarray(at + k)).written;
     start[i + 1] = at;
   }
   return withSlots(bytes.slice(0, at), start);
@@ -149,23 +157,66 @@ export function findId(ids: IdTable, id: string): number | undefined {
 
 /** The columns of `incidents` (positions as in the array). */
 export function buildColumns(incidents: readonly Incident[]): IncidentColumns {
-  const count = incidents.length;
-  const lon = new Float64Array(count);
-  const lat = new Float64Array(count);
-  const precision = new Uint8Array(count);
-  const attribution = new Uint8Array(count);
-  const sortKey = new Float64Array(count);
-  const ids: string[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const incident = incidents[i] as Incident;
-    lon[i] = incident.lon;
-    lat[i] = incident.lat;
-    precision[i] = LOCATION_PRECISIONS.indexOf(incident.locationPrecision);
-    attribution[i] = ATTRIBUTIONS.indexOf(attributionLevel(incident));
-    sortKey[i] = incident.date.sortKey;
-    ids[i] = incident.id;
+  const builder = new ColumnsBuilder();
+  for (const incident of incidents) builder.add(incident);
+  return builder.finish();
+}
+
+/**
+ * Builds the columns one incident at a time, in position order, keeping numbers only (and the id), so
+ * the incident object can be dropped once added: the loading worker adds each feature as it is read.
+ */
+export class ColumnsBuilder {
+  private lon = new Float64Array(1024);
+  private lat = new Float64Array(1024);
+  private precision = new Uint8Array(1024);
+  private attribution = new Uint8Array(1024);
+  private sortKey = new Float64Array(1024);
+  private readonly ids: string[] = [];
+
+  /** Incidents added so far. */
+  get count(): number {
+    return this.ids.length;
   }
-  return { count, lon, lat, precision, attribution, sortKey, ids: buildIdTable(ids) };
+
+  /** Appends `incident` at the next position. */
+  add(incident: Incident): void {
+    const i = this.ids.length;
+    if (i === this.lon.length) {
+      this.lon = withRoom(this.lon, i + 1);
+      this.lat = withRoom(this.lat, i + 1);
+      this.precision = withRoom(this.precision, i + 1);
+      this.attribution = withRoom(this.attribution, i + 1);
+      this.sortKey = withRoom(this.sortKey, i + 1);
+    }
+    this.lon[i] = incident.lon;
+    this.lat[i] = incident.lat;
+    this.precision[i] = LOCATION_PRECISIONS.indexOf(incident.locationPrecision);
+    this.attribution[i] = ATTRIBUTIONS.indexOf(attributionLevel(incident));
+    this.sortKey[i] = incident.date.sortKey;
+    this.ids.push(incident.id);
+  }
+
+  /** Gives the incident at position `i` the id `id` (an id generated once the whole file was read). */
+  setId(i: number, id: string): void {
+    if (!(i >= 0 && i < this.ids.length))
+      throw new RangeError(`No incident at position ${i} (have ${this.count})`);
+    this.ids[i] = id;
+  }
+
+  /** The columns of every incident added. The builder must not be used afterwards. */
+  finish(): IncidentColumns {
+    const count = this.ids.length;
+    return {
+      count,
+      lon: trimmed(this.lon, count),
+      lat: trimmed(this.lat, count),
+      precision: trimmed(this.precision, count),
+      attribution: trimmed(this.attribution, count),
+      sortKey: trimmed(this.sortKey, count),
+      ids: buildIdTable(this.ids),
+    };
+  }
 }
 
 /** The buffers of `columns`, to transfer rather than copy. */

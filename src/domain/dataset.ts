@@ -4,12 +4,13 @@
  * and reads an incident's text from its records (records.ts) when a popup or a list row shows it. Built
  * once per load; mounting one on the page is `ui/dataset-view.ts`.
  */
-import { buildColumns, columnBuffers, findId, type IncidentColumns, idAt } from './columns';
-import { buildIndex, type IncidentIndex } from './filter';
+import { ColumnsBuilder, columnBuffers, findId, type IncidentColumns, idAt } from './columns';
+import { type IncidentIndex, IndexBuilder } from './filter';
+import { trimmed, withRoom } from './growable';
 import type { Incident, IncidentId } from './incident';
-import { buildPlaceTable, type PlaceTable } from './places';
+import { type PlaceTable, PlaceTableBuilder } from './places';
 import { memoryRecords, type RecordSource } from './records';
-import { buildRelationGraph, type RelationGraph } from './story';
+import { type RelationGraph, relationGraphFromStatements, type StatedRelations, storyTimeKey } from './story';
 
 /** Where a dataset came from: bundled with the app, a `?data=` address, or a file opened in this browser. */
 export type DatasetOrigin =
@@ -43,14 +44,56 @@ export interface Dataset extends DatasetDerived {
 
 /** Builds everything derived from `incidents` (in the loading worker, or on the page for small sets). */
 export function deriveDataset(incidents: readonly Incident[]): DatasetDerived {
-  const columns = buildColumns(incidents);
-  const positionOf = (id: string) => findId(columns.ids, id);
-  return {
-    index: buildIndex(incidents),
-    columns,
-    places: buildPlaceTable(incidents),
-    graph: buildRelationGraph(incidents, { get: positionOf }),
-  };
+  const builder = new DatasetBuilder();
+  for (const incident of incidents) builder.add(incident);
+  return builder.finish();
+}
+
+/**
+ * Builds everything `deriveDataset` derives one incident at a time, in position order: each incident's
+ * numbers go into growable typed arrays and the incident itself can be dropped, so the loading worker
+ * never holds a million incident objects. Only the relations of incidents that state some are kept until
+ * `finish`, which needs every id to resolve them.
+ */
+export class DatasetBuilder {
+  private readonly columns = new ColumnsBuilder();
+  private readonly index = new IndexBuilder();
+  private readonly places = new PlaceTableBuilder();
+  private timeKey = new Float64Array(1024);
+  private readonly stated: StatedRelations[] = [];
+
+  /** Incidents added so far: the position the next one takes. */
+  get count(): number {
+    return this.columns.count;
+  }
+
+  /** Appends `incident` at the next position. */
+  add(incident: Incident): void {
+    const i = this.columns.count;
+    this.columns.add(incident);
+    this.index.add(incident);
+    this.places.add(incident);
+    this.timeKey = withRoom(this.timeKey, i + 1);
+    this.timeKey[i] = storyTimeKey(incident.date.start);
+    if (incident.related.length > 0) this.stated.push({ position: i, related: incident.related });
+  }
+
+  /** Gives the incident at `position` the id `id` (one generated once the whole file was read). */
+  setId(position: number, id: string): void {
+    this.columns.setId(position, id);
+  }
+
+  /** Everything derived from the incidents added. The builder must not be used afterwards. */
+  finish(): DatasetDerived {
+    const columns = this.columns.finish();
+    const positionOf = { get: (id: string) => findId(columns.ids, id) };
+    return {
+      index: this.index.finish(),
+      columns,
+      places: this.places.finish(),
+      graph: relationGraphFromStatements(this.stated, positionOf, trimmed(this.timeKey, columns.count)),
+    };
+  }
 }
 
 /** The buffers of `derived`'s typed arrays, to transfer rather than copy. */

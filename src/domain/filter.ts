@@ -16,6 +16,8 @@
  * strings, and answer with indices into the caller's incident array (newest first).
  */
 import type { DayNumber } from './date';
+import { descendingOrder } from './descending-order';
+import { trimmed, withRoom } from './growable';
 import { EVENT_TYPES, type EventType, type Incident } from './incident';
 
 /** Event-type facet keys: the ACLED types, then `none` for incidents with no type. */
@@ -74,51 +76,86 @@ export interface IncidentIndex {
 
 /** Builds the index. `incidents` must not change afterwards; indices refer to its positions. */
 export function buildIndex(incidents: readonly Incident[]): IncidentIndex {
-  const count = incidents.length;
-  const firstDay = new Int32Array(count);
-  const lastDay = new Int32Array(count);
-  const typeCode = new Uint8Array(count);
-  const actorStart = new Uint32Array(count + 1);
-  const names = new Set<string>();
-  let entries = 0;
-  incidents.forEach((incident, i) => {
-    firstDay[i] = incident.date.firstDay;
-    lastDay[i] = incident.date.lastDay;
-    typeCode[i] = TYPE_KEYS.indexOf(incident.eventType ?? 'none');
-    for (const actor of incident.actors) names.add(actor.name);
-    entries += incident.actors.length;
-  });
-  const actorNames = [...names].sort((a, b) => a.localeCompare(b, 'en'));
-  const actorIdOf = new Map(actorNames.map((name, id) => [name, id]));
-  const entryActor = new Uint32Array(entries);
-  const entryFlags = new Uint8Array(entries);
-  let e = 0;
-  incidents.forEach((incident, i) => {
-    actorStart[i] = e;
-    for (const actor of incident.actors) {
-      entryActor[e] = actorIdOf.get(actor.name) as number;
-      entryFlags[e] =
+  const builder = new IndexBuilder();
+  for (const incident of incidents) builder.add(incident);
+  return builder.finish();
+}
+
+/**
+ * Builds the index one incident at a time, in position order, keeping numbers only, so the incident can
+ * be dropped once added (the loading worker adds each feature as it is read). Actors get an id in the
+ * order they are first met; `finish` renumbers them in name order.
+ */
+export class IndexBuilder {
+  private count = 0;
+  private firstDay = new Int32Array(1024);
+  private lastDay = new Int32Array(1024);
+  private typeCode = new Uint8Array(1024);
+  private sortKey = new Float64Array(1024);
+  private actorStart = new Uint32Array(1025);
+  private entries = 0;
+  private entryActor = new Uint32Array(1024); // ids in the order first met, until `finish`
+  private entryFlags = new Uint8Array(1024);
+  private readonly metActors = new Map<string, number>();
+
+  /** Appends `incident` at the next position. */
+  add(incident: Pick<Incident, 'date' | 'eventType' | 'actors'>): void {
+    const i = this.count++;
+    if (i === this.firstDay.length) {
+      this.firstDay = withRoom(this.firstDay, i + 1);
+      this.lastDay = withRoom(this.lastDay, i + 1);
+      this.typeCode = withRoom(this.typeCode, i + 1);
+      this.sortKey = withRoom(this.sortKey, i + 1);
+    }
+    this.actorStart = withRoom(this.actorStart, i + 2);
+    const { date, actors } = incident;
+    this.firstDay[i] = date.firstDay;
+    this.lastDay[i] = date.lastDay;
+    this.typeCode[i] = TYPE_KEYS.indexOf(incident.eventType ?? 'none');
+    this.sortKey[i] = date.sortKey;
+    let e = this.entries;
+    if (e + actors.length > this.entryActor.length) {
+      this.entryActor = withRoom(this.entryActor, e + actors.length);
+      this.entryFlags = withRoom(this.entryFlags, e + actors.length);
+    }
+    for (const actor of actors) {
+      let id = this.metActors.get(actor.name);
+      if (id === undefined) {
+        id = this.metActors.size;
+        this.metActors.set(actor.name, id);
+      }
+      this.entryActor[e] = id;
+      this.entryFlags[e] =
         (actor.role === 'perpetrator' ? ROLE_PERPETRATOR : actor.role === 'target' ? ROLE_TARGET : 0) |
         (actor.attribution === 'confirmed' || actor.attribution === 'claimed' ? ATTR_FIRM : 0);
       e++;
     }
-  });
-  actorStart[count] = e;
-  const order = Array.from({ length: count }, (_, i) => i);
-  const sortKey = incidents.map((incident) => incident.date.sortKey);
-  order.sort((a, b) => (sortKey[b] as number) - (sortKey[a] as number) || a - b);
-  return {
-    count,
-    firstDay,
-    lastDay,
-    typeCode,
-    actorNames,
-    actorIdOf,
-    actorStart,
-    entryActor,
-    entryFlags,
-    newestFirst: Uint32Array.from(order),
-  };
+    this.entries = e;
+    this.actorStart[i + 1] = e;
+  }
+
+  /** The index of every incident added. The builder must not be used afterwards. */
+  finish(): IncidentIndex {
+    const { count, entries } = this;
+    const met = [...this.metActors.keys()];
+    const actorNames = [...met].sort(new Intl.Collator('en').compare); // as localeCompare(b, 'en'), faster
+    const actorIdOf = new Map(actorNames.map((name, id) => [name, id]));
+    const renumber = Uint32Array.from(met, (name) => actorIdOf.get(name) as number);
+    const entryActor = trimmed(this.entryActor, entries);
+    for (let e = 0; e < entries; e++) entryActor[e] = renumber[entryActor[e] as number] as number;
+    return {
+      count,
+      firstDay: trimmed(this.firstDay, count),
+      lastDay: trimmed(this.lastDay, count),
+      typeCode: trimmed(this.typeCode, count),
+      actorNames,
+      actorIdOf,
+      actorStart: trimmed(this.actorStart, count + 1),
+      entryActor,
+      entryFlags: trimmed(this.entryFlags, entries),
+      newestFirst: descendingOrder(this.sortKey.subarray(0, count)),
+    };
+  }
 }
 
 /** The filter compiled against one index: masks and bit tests instead of strings. */

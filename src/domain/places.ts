@@ -6,6 +6,7 @@
  * counting codes — no string is read or hashed per incident on a filter change, and the answer is bounded
  * (the `limit` most named places), because every label is a DOM node.
  */
+import { trimmed, withRoom } from './growable';
 import type { Incident } from './incident';
 
 export interface PlaceName {
@@ -35,25 +36,58 @@ export interface PlaceTable {
  * towns of the same name in different countries get a label each.
  */
 export function buildPlaceTable(incidents: readonly Incident[]): PlaceTable {
-  const codeOf = new Uint32Array(incidents.length).fill(NO_PLACE);
-  const codeOfKey = new Map<string, number>();
-  const names: string[] = [];
-  const points: number[] = [];
-  for (let i = 0; i < incidents.length; i++) {
-    const incident = incidents[i] as Incident;
+  const builder = new PlaceTableBuilder();
+  for (const incident of incidents) builder.add(incident);
+  return builder.finish();
+}
+
+/** Builds the place table one incident at a time, in position order (see `buildPlaceTable`). */
+export class PlaceTableBuilder {
+  private codeOf = new Uint32Array(1024);
+  private count = 0;
+  /** Codes by name, then first-level region ('' for none), then country. */
+  private readonly codeOfPlace = new Map<string, Map<string, Map<string, number>>>();
+  private readonly names: string[] = [];
+  private readonly points: number[] = [];
+
+  /** Appends the place of `incident` at the next position. */
+  add(incident: Pick<Incident, 'place' | 'lon' | 'lat'>): void {
+    const i = this.count++;
+    this.codeOf = withRoom(this.codeOf, i + 1);
     const place = incident.place;
-    if (place == null) continue;
-    const key = `${place.name}\u0000${place.admin1 ?? ''}\u0000${place.country}`;
-    let code = codeOfKey.get(key);
-    if (code === undefined) {
-      code = names.length;
-      codeOfKey.set(key, code);
-      names.push(place.name);
-      points.push(incident.lon, incident.lat);
+    if (place == null) {
+      this.codeOf[i] = NO_PLACE;
+      return;
     }
-    codeOf[i] = code;
+    const admin1 = place.admin1 ?? '';
+    let byRegion = this.codeOfPlace.get(place.name);
+    if (byRegion === undefined) {
+      byRegion = new Map();
+      this.codeOfPlace.set(place.name, byRegion);
+    }
+    let byCountry = byRegion.get(admin1);
+    if (byCountry === undefined) {
+      byCountry = new Map();
+      byRegion.set(admin1, byCountry);
+    }
+    let code = byCountry.get(place.country);
+    if (code === undefined) {
+      code = this.names.length;
+      byCountry.set(place.country, code);
+      this.names.push(place.name);
+      this.points.push(incident.lon, incident.lat);
+    }
+    this.codeOf[i] = code;
   }
-  return { names, points: Float64Array.from(points), codeOf };
+
+  /** The table of every incident added. The builder must not be used afterwards. */
+  finish(): PlaceTable {
+    return {
+      names: this.names,
+      points: Float64Array.from(this.points),
+      codeOf: trimmed(this.codeOf, this.count),
+    };
+  }
 }
 
 /**

@@ -14,7 +14,8 @@
  * Everything works on positions in the caller's incident array, kdbush-style: the graph is compressed
  * adjacency (CSR) in typed arrays, and a chain lists positions.
  */
-import type { Incident, Relation } from './incident';
+import type { LocalDateTime } from './date';
+import type { Incident, RelatedIncident, Relation } from './incident';
 
 /** How a relation is drawn and whether it makes steps of a story. */
 export type RelationKind = 'causal' | 'sequence' | 'context' | 'notRelated';
@@ -128,12 +129,44 @@ export function buildRelationGraph(
   positionOf: { get(id: string): number | undefined },
 ): RelationGraph {
   const n = incidents.length;
+  // One number per incident rather than a sort of all of them: start-up stays linear for a million rows.
+  const timeKey = new Float64Array(n);
+  const stated: StatedRelations[] = [];
+  for (let i = 0; i < n; i++) {
+    const { date, related } = incidents[i] as StoryIncident;
+    timeKey[i] = storyTimeKey(date.start);
+    if (related.length > 0) stated.push({ position: i, related });
+  }
+  return relationGraphFromStatements(stated, positionOf, timeKey);
+}
+
+/** The key of an incident in time order (`RelationGraph.timeKey`) from the start of its date. */
+export function storyTimeKey(start: Pick<LocalDateTime, 'day' | 'minutes'>): number {
+  return start.day * DAY_SPAN + (start.minutes === null ? 0 : start.minutes + 1);
+}
+
+/** The relations one incident states, and its position. */
+export interface StatedRelations {
+  readonly position: number;
+  readonly related: readonly RelatedIncident[];
+}
+
+/**
+ * The relation graph of `timeKey.length` incidents from the relations they state (incidents that state
+ * none may be left out), as `buildRelationGraph` makes it: for a dataset built one incident at a time,
+ * whose incidents are no longer at hand.
+ */
+export function relationGraphFromStatements(
+  stated: Iterable<StatedRelations>,
+  positionOf: { get(id: string): number | undefined },
+  timeKey: Float64Array,
+): RelationGraph {
   const from: number[] = [];
   const to: number[] = [];
   const kind: number[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    for (const rel of (incidents[i] as StoryIncident).related) {
+  for (const { position: i, related } of stated) {
+    for (const rel of related) {
       const j = positionOf.get(rel.id);
       if (j === undefined || j === i) continue; // a missing id, or an incident related to itself
       const k = RELATION_KIND[rel.relation];
@@ -146,12 +179,6 @@ export function buildRelationGraph(
       to.push(b);
       kind.push(KIND_CODE[k]);
     }
-  }
-  // One number per incident rather than a sort of all of them: start-up stays linear for a million rows.
-  const timeKey = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const { day, minutes } = (incidents[i] as StoryIncident).date.start;
-    timeKey[i] = day * DAY_SPAN + (minutes === null ? 0 : minutes + 1);
   }
   return relationGraphOf(Uint32Array.from(from), Uint32Array.from(to), Uint8Array.from(kind), timeKey);
 }

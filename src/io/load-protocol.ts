@@ -8,7 +8,7 @@
 import type { IdTable } from '../domain/columns';
 import type { DatasetDerived } from '../domain/dataset';
 import type { ColumnMapping } from '../domain/import/column-mapping';
-import type { ImportFormat, MappingRequest } from '../domain/import/result';
+import type { DerivedImport, ImportFormat, MappingRequest } from '../domain/import/result';
 import type { LoadIssue } from '../domain/issues';
 import type { IdCollision } from '../domain/shelf';
 import type { RecordBlob } from './record-blob';
@@ -68,3 +68,30 @@ export type LoadMessage =
       /** Incidents each part contributes after collisions, in order. */
       readonly shown: number[];
     };
+
+/**
+ * Messages from the loading worker to the feature reader it starts beside itself (parse-worker.ts), which
+ * parses, validates and derives the features the loading worker cuts out of the stream: one core cuts
+ * and keeps the records while the other reads.
+ */
+export type ReaderRequest =
+  | { readonly type: 'start'; readonly file: string; readonly strict: boolean }
+  /**
+   * Features in file order, as the bytes of a JSON array `[f1,f2,…]`: feature k is `bytes[from .. ends[k])`
+   * where `from` is `ends[k - 1] + 1` (1 for k = 0), just after the bracket or comma before it.
+   */
+  | { readonly type: 'features'; readonly bytes: Uint8Array; readonly ends: Uint32Array }
+  /** Answer `drained` once every batch sent before is read. */
+  | { readonly type: 'drain' }
+  /** The features have ended; `notes` are the document's own problems, put before the features'. */
+  | { readonly type: 'end'; readonly notes: LoadIssue[] };
+
+export type ReaderMessage =
+  /** Features read so far, after each batch. */
+  | { readonly type: 'read'; readonly count: number }
+  /** Feature `feature` (from 1) is not UTF-8 (`utf8` false) or not JSON: nothing more is read. */
+  | { readonly type: 'failed'; readonly feature: number; readonly why: string; readonly utf8: boolean }
+  | { readonly type: 'drained' }
+  | { readonly type: 'done'; readonly result: DerivedImport }
+  /** A bug: the reader stopped on an exception. */
+  | { readonly type: 'error'; readonly message: string };

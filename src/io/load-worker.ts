@@ -10,11 +10,14 @@
  * its columns are read straight into the store and its records stay in the file, sliced when shown.
  */
 import { deriveDataset, derivedBuffers } from '../domain/dataset';
+import { named } from '../domain/import/geojson';
+import type { DerivedImport, ImportResult } from '../domain/import/result';
 import { isArrowFile } from '../domain/import/sniff';
 import { StreamingImport } from '../domain/import/stream-import';
 import type { Incident } from '../domain/incident';
 import { fileIssue } from '../domain/issues';
 import { combineParts } from '../domain/shelf';
+import { answersRanges, joinBytes, nextChunk, open, readHead } from './download';
 import {
   BATCH,
   type CombineRequest,
@@ -22,49 +25,40 @@ import {
   type LoadRequest,
   type StoreMessage,
 } from './load-protocol';
-import { BlobRecords, RecordBlobWriter, type RemoteBytes, readRange } from './record-blob';
+import { ParseClient } from './parse-client';
+import { BlobRecords, RecordBlobWriter, type RemoteBytes } from './record-blob';
+import { StreamedRecords } from './streamed-records';
 
 const PROGRESS_EVERY_MS = 100; // at most this often, while bytes arrive
 
 const post = (message: LoadMessage) => (self as unknown as Worker).postMessage(message);
 
-async function open(
-  request: LoadRequest,
-): Promise<{ stream: ReadableStream<Uint8Array>; total: number | null } | string> {
-  const { source, name } = request;
-  if (source.kind === 'file') return { stream: source.file.stream(), total: source.file.size };
-  let response: Response;
-  try {
-    response = await fetch(source.url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return `Could not download ${name} (${why}). Check the address and your connection, and that the server allows other sites to load it (CORS).`;
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => {});
-    return `Could not download ${name}: the server answered ${response.status} ${response.statusText}`.trim();
-  }
-  const length = Number(response.headers.get('content-length'));
-  const total = Number.isFinite(length) && length > 0 ? length : null;
-  return { stream: response.body ?? new ReadableStream(), total };
-}
+/**
+ * Where workers can start workers, a streamed GeoJSON's features are read — parsed, validated and added
+ * to the columnar store, each incident then dropped — by a second worker (parse-worker.ts), so cutting
+ * them out of the download and reading them run on two cores; else here.
+ */
+const READ_ELSEWHERE = typeof Worker !== 'undefined';
 
 async function load(request: LoadRequest): Promise<void> {
   const { source } = request;
   if (source.kind === 'file' && isArrowFile(new Uint8Array(await source.file.slice(0, 8).arrayBuffer())))
     return loadArrow(request, source.file);
+  // Started before the download, so it is ready when the first features are (unused for CSV or Arrow).
+  const parser = READ_ELSEWHERE ? new ParseClient(request.fileName, false) : null;
+  try {
+    await loadText(request, parser);
+  } finally {
+    parser?.terminate();
+  }
+}
+
+/** Opens a download or a file that is not a binary one from its start; Arrow after all is opened as such. */
+async function loadText(request: LoadRequest, parser: ParseClient | null): Promise<void> {
+  const { source } = request;
   const opened = await open(request);
   if (typeof opened === 'string') return post({ type: 'failed', message: opened });
-  // A streamed GeoJSON feature's exact bytes become its record as they arrive: no encoding again.
-  const raw = new RecordBlobWriter();
-  const importer = new StreamingImport(
-    request.fileName,
-    request.mapping ? { mapping: request.mapping } : {},
-    opened.total,
-    (bytes) => raw.addBytes(bytes),
-  );
   const reader = opened.stream.getReader();
-  let last = 0;
   post({ type: 'progress', received: 0, total: opened.total, features: 0 });
   const head = await readHead(reader, request.name);
   if (typeof head === 'string') return post({ type: 'failed', message: head });
@@ -77,12 +71,49 @@ async function load(request: LoadRequest): Promise<void> {
     }
     return loadArrow(request, await gather(reader, head, opened.total, request.name));
   }
+  // A streamed GeoJSON feature's exact bytes are its record, where they lie in the file: no copy of them,
+  // no encoding again.
+  const records = new StreamedRecords(source.kind === 'file' ? source.file : null);
+  const importer = new StreamingImport(
+    request.fileName,
+    request.mapping ? { mapping: request.mapping } : {},
+    {
+      declaredSize: opened.total,
+      reading: parser === null ? 'store' : 'elsewhere',
+      onFeatureBytes: (bytes, start) => {
+        let length = 0;
+        for (const part of bytes) length += part.length;
+        records.addRecord(start, length);
+        parser?.add(bytes);
+      },
+    },
+  );
+  parser?.listen({
+    onRead: (count) => importer.readThrough(count),
+    onFailed: (feature, why, utf8) => importer.failedAt(feature, why, utf8),
+  });
+  await readText(request, opened.total, reader, head, importer, records, parser);
+}
+
+/** Reads a text download into `importer` (its features into `parser`, when given), then sends the store. */
+async function readText(
+  request: LoadRequest,
+  total: number | null,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  head: Uint8Array[],
+  importer: StreamingImport,
+  records: StreamedRecords,
+  parser: ParseClient | null,
+): Promise<void> {
+  let last = 0;
   for (;;) {
     const chunk = head.shift() ?? (await nextChunk(reader, request.name));
     if (typeof chunk === 'string') return post({ type: 'failed', message: chunk });
     if (chunk === null) break;
     importer.push(chunk);
-    if (importer.failed) {
+    if (importer.streamed) records.addChunk(chunk, importer.received - chunk.length);
+    await parser?.ready();
+    if (importer.failed || parser?.error) {
       // Not awaited: a server that keeps the connection open would hold the cancel, and the answer.
       reader.cancel().catch(() => {});
       break; // end() says why; reading the rest would only waste time
@@ -93,7 +124,7 @@ async function load(request: LoadRequest): Promise<void> {
       post({
         type: 'progress',
         received: importer.received,
-        total: opened.total,
+        total,
         features: importer.featureCount,
       });
     }
@@ -101,21 +132,18 @@ async function load(request: LoadRequest): Promise<void> {
   post({
     type: 'progress',
     received: importer.received,
-    total: opened.total,
+    total,
     features: importer.featureCount,
   });
-  const result = importer.end();
+  const result = await finishReading(importer, parser);
   for (let i = 0; i < result.issues.length; i += BATCH) {
     post({ type: 'issues', batch: result.issues.slice(i, i + BATCH) });
   }
   let store: StoreMessage | undefined;
-  if (result.incidents.length > 0) {
-    const { featureOf } = result;
-    store =
-      importer.streamed && featureOf !== undefined
-        ? { derived: deriveDataset(result.incidents), records: raw.finishFor(featureOf) }
-        : storeOf(result.incidents);
-  }
+  if ('derived' in result) {
+    if (result.derived.index.count > 0)
+      store = { derived: result.derived, records: records.finishFor(result.featureOf) };
+  } else if (result.incidents.length > 0) store = storeOf(result.incidents);
   const done: LoadMessage = {
     type: 'done',
     format: result.format,
@@ -128,54 +156,19 @@ async function load(request: LoadRequest): Promise<void> {
   (self as unknown as Worker).postMessage(done, store ? transfers(store) : []);
 }
 
-/** The next chunk of a download: its bytes, null at the end, or a message when the download broke off. */
-async function nextChunk(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  name: string,
-): Promise<Uint8Array | null | string> {
-  try {
-    const next = await reader.read();
-    return next.done ? null : next.value;
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return `The download of ${name} broke off (${why}). Try again.`;
-  }
-}
-
-/** The first chunks of a download, at least 8 bytes of them (fewer only when that is all there is). */
-async function readHead(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  name: string,
-): Promise<Uint8Array[] | string> {
-  const head: Uint8Array[] = [];
-  let bytes = 0;
-  while (bytes < 8) {
-    const chunk = await nextChunk(reader, name);
-    if (typeof chunk === 'string') return chunk;
-    if (chunk === null) break;
-    head.push(chunk);
-    bytes += chunk.length;
-  }
-  return head;
-}
-
-function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
-/** True when the server at `url` answers a range request for the first bytes with them. */
-async function answersRanges(url: string): Promise<boolean> {
-  try {
-    return isArrowFile(await readRange({ url, size: 8 }, 0, 8));
-  } catch {
-    return false;
-  }
+/** What `importer` read, its features read by `parser` when there is one. */
+async function finishReading(
+  importer: StreamingImport,
+  parser: ParseClient | null,
+): Promise<ImportResult | DerivedImport> {
+  if (parser === null) return importer.endDerived();
+  if (!importer.failed) await parser.drain();
+  if (parser.error) throw new Error(parser.error);
+  const ended = importer.endElsewhere();
+  if (!('kind' in ended)) return ended;
+  const read = await parser.end(ended.notes);
+  if (read === null) throw new Error(parser.error ?? 'the feature reader stopped');
+  return named(read, ended.collection);
 }
 
 const GATHER_BYTES = 64 * 1024 * 1024; // downloaded bytes joined into one Blob part at a time

@@ -114,6 +114,12 @@ describe('a dataset that cannot be used', () => {
       path: 'fixtures/no-features.geojson',
       expect: /has no features/,
     },
+    {
+      // Its features are read by a second worker; the line and column come from the bytes kept for it.
+      name: 'a feature that is not JSON (NaN)',
+      path: 'fixtures/coords-nan.geojson',
+      expect: /is not valid JSON: error at line 1, column \d+/,
+    },
   ];
 
   for (const c of cases) {

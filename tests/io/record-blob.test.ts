@@ -12,6 +12,7 @@ import type { Incident } from '../../src/domain/incident';
 import { parseIncidents } from '../../src/domain/parse';
 import { decodeRecord, encodeRecord, memoryRecords, withRecords } from '../../src/domain/records';
 import { BlobRecords, RecordBlobWriter, recordCount } from '../../src/io/record-blob';
+import { StreamedRecords } from '../../src/io/streamed-records';
 
 const bundled = parseIncidents(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson'), 'utf8')),
@@ -127,7 +128,13 @@ describe('records picked out of a stream of features (the loading worker)', () =
       ],
     });
     const writer = new RecordBlobWriter({ chunkBytes: 64, partsPerBlob: 2 });
-    const importer = new StreamingImport('x.geojson', {}, null, (bytes) => writer.addBytes(bytes));
+    const importer = new StreamingImport(
+      'x.geojson',
+      {},
+      {
+        onFeatureBytes: (bytes) => writer.addBytes(bytes),
+      },
+    );
     const bytes = new TextEncoder().encode(text);
     for (let at = 0; at < bytes.length; at += 50) importer.push(bytes.subarray(at, at + 50));
     const result = importer.end();
@@ -139,5 +146,38 @@ describe('records picked out of a stream of features (the loading worker)', () =
     expect(recordCount(blob)).toBe(2);
     const records = new BlobRecords(blob, { ids: columns.ids });
     expect(await records.read([1, 0])).toEqual([result.incidents[1], result.incidents[0]]);
+  });
+
+  it.each([
+    ['a download', false],
+    ['a file', true],
+  ])('are found where they lie in the bytes of %s, after a BOM and blanks', async (_, isFile) => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: generated.slice(0, 40).map((incident) => JSON.parse(encodeRecord(incident))),
+    });
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x20, 0x0a, ...new TextEncoder().encode(text)]);
+    const kept = new StreamedRecords(isFile ? new Blob([bytes]) : null);
+    const importer = new StreamingImport(
+      'x.geojson',
+      {},
+      {
+        onFeatureBytes: (parts, start) =>
+          kept.addRecord(
+            start,
+            parts.reduce((n, p) => n + p.length, 0),
+          ),
+      },
+    );
+    // The first chunk holds only the BOM and blanks: the features are cut from the second on.
+    for (let at = 0, size = 5; at < bytes.length; at += size, size = 997) {
+      const chunk = bytes.slice(at, at + size);
+      importer.push(chunk);
+      if (importer.streamed) kept.addChunk(chunk, at);
+    }
+    const result = importer.end();
+    const blob = kept.finishFor(result.featureOf as Uint32Array);
+    const records = new BlobRecords(blob, { ids: deriveDataset(result.incidents).columns.ids });
+    expect(await records.read([39, 0, 17])).toEqual([39, 0, 17].map((i) => result.incidents[i]));
   });
 });

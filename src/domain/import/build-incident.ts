@@ -8,7 +8,6 @@
  * with a stated default. A value that is present but wrong skips the record with the reason. Nothing is
  * silently fixed. `strict` (the bundled dataset) also requires every field and at least one source.
  */
-import { dayFromIso, parseIncidentDate } from '../date';
 import {
   ACLED_EVENT_TYPES,
   ACTOR_ROLES,
@@ -29,6 +28,7 @@ import {
   type Source,
 } from '../incident';
 import { checkPoint, type LonLat } from './check-point';
+import { incidentDate, isoDay } from './date-memo';
 import { type IdRegistry, idProblem } from './ids';
 import { readCount } from './read-count';
 import { isObject, type RecordIssues, show } from './record-issues';
@@ -56,6 +56,10 @@ export interface BuildContext {
 
 type Props = Readonly<Record<string, unknown>>;
 
+/** What a record without an id is told: the id it is given instead. */
+export const missingIdMessage = (made: string) =>
+  `is missing; using "${made}", which changes if the file is reordered`;
+
 function readId(input: RecordInput, r: RecordIssues, ctx: BuildContext): string | null {
   const field = input.fieldName('id');
   const { id } = input;
@@ -77,7 +81,7 @@ function readId(input: RecordInput, r: RecordIssues, ctx: BuildContext): string 
     const made = ctx.ids.generate(input.fallbackId);
     if (input.idsAbsent === true && !ctx.strict) return made;
     const level = ctx.strict ? 'error' : 'warn';
-    r[level](field, `is missing; using "${made}", which changes if the file is reordered`);
+    r[level](field, missingIdMessage(made));
     return made;
   }
   const hint = typeof id === 'number' ? ` (write it as "${id}")` : '';
@@ -135,7 +139,7 @@ function readSources(r: RecordIssues, props: Props, name: (k: string) => string,
     const url = r.text(s, 'url', `${path}.url`, false);
     const kind = r.oneOf(s, 'kind', `${path}.kind`, SOURCE_KINDS, strict) ?? 'other';
     const published = r.text(s, 'published', `${path}.published`, false);
-    if (published !== null && dayFromIso(published) === null) {
+    if (published !== null && isoDay(published) === null) {
       r.error(`${path}.published`, `${show(published)} is not a real YYYY-MM-DD date`);
     }
     if (sourceName !== null) sources.push({ name: sourceName, url, kind, published });
@@ -207,7 +211,7 @@ export function buildIncident(input: RecordInput, r: RecordIssues, ctx: BuildCon
     strict,
   );
   const dateText = r.text(props, 'date', name('date'), true);
-  const date = dateText === null ? null : parseIncidentDate(dateText, precision);
+  const date = dateText === null ? null : incidentDate(dateText, precision);
   if (date !== null && !date.ok) r.error(name('date'), date.reason);
   const { eventType, subEventType } = readEventType(r, props, name, strict);
   const actors = readActors(r, props, name, strict);

@@ -40,10 +40,20 @@ const BOXES: Readonly<Record<string, Box>> = {
   yemen: [42, 12, 54, 19.5],
 };
 
+// The boxes of the names met last: a file names few countries, each many times.
+const met = new Map<string, Box | null>();
+const MET_NAMES = 256; // names remembered before starting over
+
 /** The box of a country by name (case-insensitive), or null when the table does not know it. */
 export function countryBox(country: string): Box | null {
-  const key = country.trim().toLowerCase();
-  return Object.hasOwn(BOXES, key) ? (BOXES[key] as Box) : null;
+  let box = met.get(country);
+  if (box === undefined) {
+    const key = country.trim().toLowerCase();
+    box = Object.hasOwn(BOXES, key) ? (BOXES[key] as Box) : null;
+    if (met.size >= MET_NAMES) met.clear();
+    met.set(country, box);
+  }
+  return box;
 }
 
 /** True when `[lon, lat]` lies inside `box`. */

@@ -40,6 +40,8 @@ export class FeatureStream {
   private element: Element | null = null;
   private parts: Uint8Array[] = [];
   private partStart = -1; // where the element's bytes begin in the current chunk, or -1
+  private offset = 0; // bytes before the current chunk
+  private elementStart = 0; // where the element being cut begins, in bytes from the first chunk
   private key: number[] | null = null; // bytes of a top-level key being read
   private lastKey: string | null = null;
   private afterColon = false; // a top-level value is due
@@ -52,9 +54,14 @@ export class FeatureStream {
 
   /**
    * `onFeature` receives each feature's JSON text, in order, and the bytes it was decoded from (views that
-   * are valid only during the call).
+   * are valid only during the call), and where they begin, in bytes from the start of the first chunk.
+   * With `decode: false` the text is '' and only the bytes are given (a caller that reads them elsewhere
+   * saves decoding them here).
    */
-  constructor(private readonly onFeature: (text: string, bytes: readonly Uint8Array[]) => void) {}
+  constructor(
+    private readonly onFeature: (text: string, bytes: readonly Uint8Array[], start: number) => void,
+    private readonly options: { readonly decode: boolean } = { decode: true },
+  ) {}
 
   /** Feeds the next chunk of bytes. Throws a SyntaxError when the input is not a JSON object. */
   push(chunk: Uint8Array): void {
@@ -77,6 +84,7 @@ export class FeatureStream {
     }
     if (this.element !== null && this.partStart >= 0) this.parts.push(chunk.slice(this.partStart));
     this.partStart = -1;
+    this.offset += n;
   }
 
   /**
@@ -204,6 +212,7 @@ export class FeatureStream {
     this.element = element;
     this.parts = [];
     this.partStart = i;
+    this.elementStart = this.offset + i;
   }
 
   private close(chunk: Uint8Array, end: number): void {
@@ -213,12 +222,15 @@ export class FeatureStream {
     this.partStart = -1;
     this.element = null;
     const bytes = this.parts;
-    const text = this.text();
     if (element.kind === 'feature') {
       this.count++;
-      this.onFeature(text, bytes);
+      if (this.options.decode) this.onFeature(this.text(), bytes, this.elementStart);
+      else {
+        this.parts = [];
+        this.onFeature('', bytes, this.elementStart);
+      }
     } else if (this.memberKey !== null) {
-      this.members[this.memberKey] = text;
+      this.members[this.memberKey] = this.text();
       this.memberKey = null;
     }
   }

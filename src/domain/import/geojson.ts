@@ -3,12 +3,24 @@
  * incident builder. Field names in messages are GeoJSON member paths (`geometry.coordinates`,
  * `properties.date`).
  */
+import { findId, idAt } from '../columns';
+import type { DatasetBuilder } from '../dataset';
+import { withRoom } from '../growable';
+import type { IncidentId, RelatedIncident } from '../incident';
 import { fileIssue, type LoadIssue } from '../issues';
-import { buildIncident, type RecordInput } from './build-incident';
+import { buildIncident, missingIdMessage, type RecordInput } from './build-incident';
 import type { LonLat } from './check-point';
-import { IdRegistry, idProblem } from './ids';
+import { idProblem, LaterIds } from './ids';
 import { isObject, own, RecordIssues, show } from './record-issues';
-import { type BuiltRecord, finishImport, type ImportResult, unreadable } from './result';
+import {
+  type BuiltRecord,
+  type DerivedImport,
+  deadLinkIssue,
+  finishImport,
+  type ImportResult,
+  OutsideCheck,
+  unreadable,
+} from './result';
 
 export interface GeoJsonOptions {
   /** The file name issues carry, or null. */
@@ -94,22 +106,42 @@ function featuresOf(
   return { features, note: null };
 }
 
+/** A feature without an id: where its record (if it loaded) and the issue naming its id are. */
+interface Unnamed {
+  readonly base: string;
+  /** Position of the issue that names the id generated for it, in the reader's issues. */
+  readonly issue: number;
+  /** Its position among the incidents that loaded, or -1 when it was skipped. */
+  readonly position: number;
+}
+
 /**
  * Builds incidents from features handed over one at a time, in file order — the whole document's, or a
  * stream's as its features arrive (stream-import.ts), so a million parsed features never sit in memory at
- * once. A feature that states its id is built at once; one without waits until every id of the file is
- * known (`end`), so a generated id never takes one the file gives later. Incidents come out in file order,
- * and problems in the order of the features they concern.
+ * once. Each feature is validated as it arrives; one without an id gets it when the features end, once
+ * every id of the file is known, so a generated id never takes one the file gives later. Incidents come
+ * out in file order, and problems in the order of the features they concern.
+ *
+ * With a `DatasetBuilder`, each incident that loads is added to it and dropped (`endDerived`): the
+ * columnar store is derived as the features arrive and no incident object is kept. Otherwise the
+ * incidents are kept and returned (`end`).
  */
 export class FeatureReader {
-  private readonly ids = new IdRegistry([]);
+  private readonly ids = new LaterIds([]);
   private readonly built: BuiltRecord[] = [];
-  private readonly waiting: { feature: unknown; index: number }[] = [];
+  private readonly unnamed: Unnamed[] = [];
   private readonly issues: LoadIssue[] = [];
+  private readonly outside = new OutsideCheck();
+  /** With a builder: the relations of incidents that state some, checked when every id is known. */
+  private readonly stated: { position: number; index: number; related: readonly RelatedIncident[] }[] = [];
+  private featureOf = new Uint32Array(1024);
+  private loaded = 0;
   private count = 0;
-  private outOfOrder = false;
 
-  constructor(private readonly options: GeoJsonOptions = {}) {}
+  constructor(
+    private readonly options: GeoJsonOptions = {},
+    private readonly builder: DatasetBuilder | null = null,
+  ) {}
 
   /** Features handed over so far. */
   get size(): number {
@@ -119,20 +151,22 @@ export class FeatureReader {
   /** The next feature of the file. */
   add(feature: unknown): void {
     const index = this.count++;
-    if (isObject(feature) && typeof feature.id === 'string') {
+    const loaded = this.build(feature, index);
+    // Every id the file states is known before any is generated (at the end): those of incidents that
+    // loaded were taken as they were built; the others (a feature skipped before its id was read, an id
+    // that cannot be one) are given here.
+    if (!loaded && isObject(feature) && typeof feature.id === 'string' && !this.ids.isTaken(feature.id))
       this.ids.give(feature.id);
-      this.build(feature, index);
-    } else this.waiting.push({ feature, index });
   }
 
-  /** Ends the features: builds those that waited, and gives the result with `before` (file notes) first. */
+  /** Ends the features and gives the incidents, with `before` (file notes) first. Without a builder only. */
   end(before: readonly LoadIssue[]): ImportResult {
-    if (this.waiting.length > 0) this.outOfOrder = this.built.length > 0;
-    for (const { feature, index } of this.waiting.splice(0)) this.build(feature, index);
-    if (this.outOfOrder) {
-      const at = (issue: LoadIssue) => (issue.location.kind === 'feature' ? issue.location.index : -1);
-      this.built.sort((x, y) => featureIndex(x) - featureIndex(y));
-      this.issues.sort((x, y) => at(x) - at(y)); // stable: a feature's own problems keep their order
+    if (this.builder !== null) throw new Error('This reader derives a dataset: call endDerived()');
+    for (const { base, issue, position } of this.unnamed) {
+      const id = this.nameUnnamed(base, issue);
+      const record = this.built[position];
+      if (record !== undefined && id !== base)
+        this.built[position] = { ...record, incident: { ...record.incident, id: id as IncidentId } };
     }
     const file = this.options.file ?? null;
     return finishImport(
@@ -145,13 +179,59 @@ export class FeatureReader {
     );
   }
 
-  private build(feature: unknown, index: number): void {
+  /**
+   * Ends the features and gives the columnar store the builder derived, with `before` (file notes) first:
+   * the same problems, counts and arrays as `end` followed by `deriveDataset`.
+   */
+  endDerived(before: readonly LoadIssue[]): DerivedImport {
+    const builder = this.builder;
+    if (builder === null) throw new Error('This reader keeps incidents: call end()');
+    for (const { base, issue, position } of this.unnamed) {
+      const id = this.nameUnnamed(base, issue);
+      if (position >= 0 && id !== base) builder.setId(position, id);
+    }
+    const derived = builder.finish();
+    const file = this.options.file ?? null;
+    const issues = [...before, ...this.issues];
+    const { ids } = derived.columns;
+    const known = this.options.knownIds ?? { has: (id: string) => findId(ids, id) !== undefined };
+    for (const { position, index, related } of this.stated) {
+      const own = idAt(ids, position);
+      related.forEach((rel, i) => {
+        const self = rel.id === own;
+        if (known.has(rel.id) && !self) return;
+        issues.push(deadLinkIssue(file, { kind: 'feature', index }, own, i, rel.id, self));
+      });
+    }
+    this.outside.report(file, issues);
+    const loaded = this.loaded;
+    return {
+      format: 'geojson',
+      derived,
+      issues,
+      total: this.count,
+      skipped: this.count - loaded,
+      readable: true,
+      featureOf: this.featureOf.slice(0, loaded),
+    };
+  }
+
+  /** Generates the id of a feature that had none, and says it in the issue noted when it was read. */
+  private nameUnnamed(base: string, issue: number): string {
+    const id = this.ids.generateNow(base);
+    const said = this.issues[issue];
+    if (id !== base && said !== undefined) this.issues[issue] = { ...said, message: missingIdMessage(id) };
+    return id;
+  }
+
+  /** Builds one feature; true when its incident loaded. */
+  private build(feature: unknown, index: number): boolean {
     const file = this.options.file ?? null;
     const place = { kind: 'feature' as const, index };
     const r = new RecordIssues(this.issues, file, place);
     if (!isObject(feature) || feature.type !== 'Feature') {
       r.error(null, 'is not a GeoJSON Feature');
-      return;
+      return false;
     }
     const id = own(feature, 'id');
     if (typeof id === 'string' && id.trim() !== '' && idProblem(id) === null) r.id = id;
@@ -159,16 +239,27 @@ export class FeatureReader {
     const point = readPoint(r, own(feature, 'geometry'));
     if (!isObject(props)) {
       r.error('properties', 'must be an object with at least a title and a date');
-      return;
+      return false;
     }
     const input: RecordInput = { id, fallbackId: `feature-${index + 1}`, point, props, fieldName };
+    const issue = this.issues.length; // a missing id is the first problem `buildIncident` reports
     const incident = buildIncident(input, r, { strict: this.options.strict ?? false, ids: this.ids });
-    if (incident !== null) this.built.push({ incident, place });
+    const position = incident === null ? -1 : this.loaded;
+    const base = this.ids.pending.pop();
+    if (base !== undefined) this.unnamed.push({ base, issue, position });
+    if (incident === null) return false;
+    this.loaded++;
+    if (this.builder === null) {
+      this.built.push({ incident, place });
+      return true;
+    }
+    this.builder.add(incident);
+    this.outside.add(incident);
+    if (incident.related.length > 0) this.stated.push({ position, index, related: incident.related });
+    this.featureOf = withRoom(this.featureOf, position + 1);
+    this.featureOf[position] = index;
+    return true;
   }
-}
-
-function featureIndex(b: BuiltRecord): number {
-  return b.place.kind === 'feature' ? b.place.index : 0;
 }
 
 /**
@@ -205,7 +296,7 @@ export function readGeoJson(json: unknown, options: GeoJsonOptions = {}): Import
 }
 
 /** `result` with the name the document gives itself, if any. */
-export function named(result: ImportResult, json: unknown): ImportResult {
+export function named<R extends { readonly name?: string }>(result: R, json: unknown): R {
   const name = collectionName(json);
   return name === null ? result : { ...result, name };
 }

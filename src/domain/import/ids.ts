@@ -34,11 +34,16 @@ export class IdRegistry {
     this.given.add(id);
   }
 
+  /** True when a record has taken `id` (explicitly or generated). */
+  isTaken(id: string): boolean {
+    return this.taken.has(id);
+  }
+
   /** Takes an explicit id; false when an earlier record already has it. */
   claim(id: string): boolean {
-    if (this.taken.has(id)) return false;
-    this.taken.add(id);
-    return true;
+    const before = this.taken.size;
+    this.taken.add(id); // one lookup, not `has` then `add`: a million ids make each cost a cache miss
+    return this.taken.size > before;
   }
 
   /** A fresh id for a record without one: `base`, else `base~2`, `base~3`… never one the file gives. */
@@ -47,5 +52,25 @@ export class IdRegistry {
     for (let n = 2; this.given.has(id) || this.taken.has(id); n++) id = `${base}~${n}`;
     this.taken.add(id);
     return id;
+  }
+}
+
+/**
+ * Ids for a stream of features: a feature without an id cannot be given one until every id of the file is
+ * known (a generated `feature-3` must not take the id a later feature gives), so `generate` hands out the
+ * base for now and notes it; the reader generates the real ids when the features end.
+ */
+export class LaterIds extends IdRegistry {
+  /** Bases handed out and not yet taken by the reader (at most one: a record asks for one id). */
+  readonly pending: string[] = [];
+
+  override generate(base: string): string {
+    this.pending.push(base);
+    return base;
+  }
+
+  /** Generates the real id for a base handed out earlier. */
+  generateNow(base: string): string {
+    return super.generate(base);
   }
 }

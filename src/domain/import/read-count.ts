@@ -3,7 +3,7 @@
  * (not reported), or an array of reports `{ value?, low?, high?, source, reported?, url?, note? }`.
  */
 import { type Count, type CountReport, countFrom, NOT_REPORTED } from '../counts';
-import { dayFromIso } from '../date';
+import { isoDay } from './date-memo';
 import { isObject, own, type RecordIssues, show } from './record-issues';
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -40,7 +40,7 @@ function readReport(r: RecordIssues, raw: unknown, path: string): CountReport | 
   } else if (value !== null && low !== null && high !== null && (value < low || value > high)) {
     r.error(path, `value ${value} lies outside its range ${low}\u2013${high}`);
   }
-  if (reported !== null && dayFromIso(reported) === null) {
+  if (reported !== null && isoDay(reported) === null) {
     r.error(`${path}.reported`, `${show(reported)} is not a real YYYY-MM-DD date`);
   }
   if (r.errors > before) return null;

@@ -3,6 +3,7 @@
  * whole dataset, the dataset-wide location check, and the counts (loaded + skipped = total, always).
  */
 
+import type { DatasetDerived } from '../dataset';
 import type { Incident } from '../incident';
 import { fileIssue, type LoadIssue } from '../issues';
 import type { ColumnMapping } from './column-mapping';
@@ -49,6 +50,17 @@ export interface ImportResult {
   readonly featureOf?: Uint32Array;
 }
 
+/**
+ * What a streamed GeoJSON import gives when it derives the columnar store as it reads (the loading
+ * worker): the store instead of incident objects, which were dropped one by one as they were added.
+ * `derived.index.count + skipped === total`.
+ */
+export interface DerivedImport extends Omit<ImportResult, 'incidents' | 'featureOf'> {
+  readonly derived: DatasetDerived;
+  /** Per incident, the position (from 0) of the feature it was read from. */
+  readonly featureOf: Uint32Array;
+}
+
 /** A result for a file that could not be read at all. */
 export function unreadable(
   file: string | null,
@@ -77,55 +89,79 @@ export function finishImport(
   knownIds?: { has(id: string): boolean },
 ): ImportResult {
   const ids = knownIds ?? new Set(built.map((b) => b.incident.id as string));
+  const outside = new OutsideCheck();
   const incidents = built.map(({ incident, place }) => {
+    outside.add(incident);
     const kept = incident.related.filter((rel, i) => {
       const self = rel.id === incident.id;
       if (ids.has(rel.id) && !self) return true;
-      const location =
-        place.kind === 'feature'
-          ? { kind: 'feature' as const, index: place.index, id: incident.id }
-          : { kind: 'line' as const, line: place.line, id: incident.id };
-      issues.push({
-        severity: 'warning',
-        location,
-        file,
-        field: place.kind === 'feature' ? `properties.related[${i}].id` : 'related',
-        message: self
-          ? 'an incident cannot be related to itself'
-          : `"${rel.id}" is not an incident in this dataset; the link is not shown`,
-      });
+      issues.push(deadLinkIssue(file, place, incident.id, i, rel.id, self));
       return false;
     });
     return kept.length === incident.related.length ? incident : { ...incident, related: kept };
   });
-  warnIfAllOutside(incidents, file, issues);
+  outside.report(file, issues);
   const result = { format, incidents, issues, total, skipped: total - incidents.length, readable: true };
   if (!built.every((b) => b.place.kind === 'feature')) return result;
   const featureOf = Uint32Array.from(built, (b) => (b.place.kind === 'feature' ? b.place.index : 0));
   return { ...result, featureOf };
 }
 
-function warnIfAllOutside(incidents: readonly Incident[], file: string | null, issues: LoadIssue[]): void {
-  let checked = 0;
-  let outside = 0;
-  let swappedInside = 0;
-  for (const i of incidents) {
-    const box = i.place === null ? null : countryBox(i.place.country);
-    if (box === null) continue;
-    checked++;
-    if (!inBox(box, i.lon, i.lat)) outside++;
-    if (inBox(box, i.lat, i.lon)) swappedInside++;
+/** The warning for relation `i` of the incident `id` at `place`, which names no loaded incident or itself. */
+export function deadLinkIssue(
+  file: string | null,
+  place: RecordPlace,
+  id: string,
+  i: number,
+  target: string,
+  self: boolean,
+): LoadIssue {
+  const location =
+    place.kind === 'feature'
+      ? { kind: 'feature' as const, index: place.index, id }
+      : { kind: 'line' as const, line: place.line, id };
+  return {
+    severity: 'warning',
+    location,
+    file,
+    field: place.kind === 'feature' ? `properties.related[${i}].id` : 'related',
+    message: self
+      ? 'an incident cannot be related to itself'
+      : `"${target}" is not an incident in this dataset; the link is not shown`,
+  };
+}
+
+/**
+ * The dataset-wide location check, one incident at a time: when every point with a known country lies
+ * outside that country (at least two), the coordinates are probably wrong as a whole.
+ */
+export class OutsideCheck {
+  private checked = 0;
+  private outside = 0;
+  private swappedInside = 0;
+
+  add(incident: Pick<Incident, 'place' | 'lon' | 'lat'>): void {
+    const box = incident.place === null ? null : countryBox(incident.place.country);
+    if (box === null) return;
+    this.checked++;
+    if (!inBox(box, incident.lon, incident.lat)) this.outside++;
+    if (inBox(box, incident.lat, incident.lon)) this.swappedInside++;
   }
-  if (checked < 2 || outside < checked) return;
-  const hint =
-    swappedInside === checked
-      ? ' With latitude and longitude swapped every one would be inside: the columns are probably swapped.'
-      : ' Check the coordinate columns and their order.';
-  issues.push(
-    fileIssue(
-      file,
-      `every one of the ${checked} points with a known country lies outside that country.${hint}`,
-      'warning',
-    ),
-  );
+
+  /** Adds the warning to `issues` when every point checked lies outside its country. */
+  report(file: string | null, issues: LoadIssue[]): void {
+    const { checked, outside, swappedInside } = this;
+    if (checked < 2 || outside < checked) return;
+    const hint =
+      swappedInside === checked
+        ? ' With latitude and longitude swapped every one would be inside: the columns are probably swapped.'
+        : ' Check the coordinate columns and their order.';
+    issues.push(
+      fileIssue(
+        file,
+        `every one of the ${checked} points with a known country lies outside that country.${hint}`,
+        'warning',
+      ),
+    );
+  }
 }

@@ -4,11 +4,12 @@
  * anything else (CSV, or a file that turns out not to be a collection) is gathered and read by
  * `importBytes`, within the text limit. The result is the same `ImportResult` every importer gives.
  */
-import { fileIssue } from '../issues';
+import { DatasetBuilder } from '../dataset';
+import { fileIssue, type LoadIssue } from '../issues';
 import { FeatureStream } from './feature-stream';
 import { documentNotes, FeatureReader, named, readGeoJson } from './geojson';
 import { type ImportOptions, importBytes } from './import-text';
-import { type ImportResult, unreadable } from './result';
+import { type DerivedImport, type ImportResult, unreadable } from './result';
 
 export const STREAM_LIMITS = {
   // bytes: the longest text read whole (CSV and other non-collection input). Chromium cannot hold a
@@ -30,29 +31,67 @@ function tooMuchText(size: number): string {
 
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
+/** How a streamed FeatureCollection's features are read. */
+export type FeatureReading =
+  /** Each feature becomes an incident, all kept (`end`). */
+  | 'incidents'
+  /** Each feature is added to the columnar store and dropped (`endDerived`). */
+  | 'store'
+  /**
+   * Features are only cut out here and read by the caller elsewhere (another worker) from
+   * `onFeatureBytes`; it reports a feature that is not JSON with `failedAt` and finishes with
+   * `endElsewhere`.
+   */
+  | 'elsewhere';
+
+export interface StreamOptions {
+  /** The size announced before the bytes (Content-Length, file size), when known. */
+  readonly declaredSize?: number | null;
+  /**
+   * Hears each streamed feature's bytes, in order (views valid only during the call), and where they
+   * begin in the input (bytes from its start), so a caller can keep or find a feature's exact text without
+   * encoding it again (the loading worker's records).
+   */
+  readonly onFeatureBytes?: (bytes: readonly Uint8Array[], start: number) => void;
+  /** Default `incidents`. */
+  readonly reading?: FeatureReading;
+}
+
+/** A streamed FeatureCollection whose features were read elsewhere: what the document says around them. */
+export interface FeaturesElsewhere {
+  readonly kind: 'elsewhere';
+  /** The document's own problems, to put before those of its features. */
+  readonly notes: LoadIssue[];
+  /** The top-level members but `features`, parsed (its `name`, for `named`). */
+  readonly collection: Record<string, unknown>;
+}
+
 export class StreamingImport {
   private mode: 'sniffing' | 'geojson' | 'whole' = 'sniffing';
   private readonly kept: Uint8Array[] = [];
   private keptBytes = 0;
   private keeping = true;
+  /** Elsewhere: features cut before the kept bytes passed their limit, and how many were read since. */
+  private cutWhileKept: number | null = null;
+  private readElsewhere = 0;
   private stream: FeatureStream | null = null;
   private reader: FeatureReader;
   private problem: string | null = null;
+  private readonly reading: FeatureReading;
   /** Bytes received so far. */
   received = 0;
 
-  /**
-   * `declaredSize`: the size announced before the bytes (Content-Length, file size), when known.
-   * `onFeatureBytes`: hears each streamed feature's bytes, in order (views valid only during the call), so
-   * a caller can keep a feature's exact text without encoding it again (the loading worker's records).
-   */
   constructor(
     private readonly fileName: string,
     private readonly options: ImportOptions = {},
-    private readonly declaredSize: number | null = null,
-    private readonly onFeatureBytes?: (bytes: readonly Uint8Array[]) => void,
+    private readonly streamOptions: StreamOptions = {},
   ) {
-    this.reader = new FeatureReader(this.geoJsonOptions());
+    this.reading = streamOptions.reading ?? 'incidents';
+    this.reader = this.newReader();
+  }
+
+  private newReader(): FeatureReader {
+    return new FeatureReader(this.geoJsonOptions(), this.reading === 'store' ? new DatasetBuilder() : null);
   }
 
   private geoJsonOptions() {
@@ -71,7 +110,26 @@ export class StreamingImport {
 
   /** Features split off so far (GeoJSON), for progress. */
   get featureCount(): number {
-    return this.reader.size;
+    return this.stream?.count ?? 0;
+  }
+
+  /**
+   * Elsewhere: the reader elsewhere has read `count` features in all, so the bytes kept to diagnose one of
+   * them that is not JSON can go once it is past those it could have diagnosed.
+   */
+  readThrough(count: number): void {
+    this.readElsewhere = count;
+    if (this.cutWhileKept !== null && count >= this.cutWhileKept) this.dropKept();
+  }
+
+  /**
+   * Elsewhere: feature `feature` (from 1) could not be read, with `why`: its bytes are not UTF-8 (`utf8`
+   * false) or not JSON. The input is unusable, and `endElsewhere` says so as reading it here would have.
+   */
+  failedAt(feature: number, why: string, utf8 = true): void {
+    if (this.problem !== null) return;
+    const diagnosable = this.cutWhileKept === null || feature <= this.cutWhileKept;
+    this.problem = this.jsonProblem(new SyntaxError(why), utf8 ? feature : undefined, diagnosable);
   }
 
   /** Feeds the next chunk. Never throws. */
@@ -79,15 +137,19 @@ export class StreamingImport {
     this.received += chunk.length;
     if (this.problem !== null) return;
     if (this.mode === 'sniffing') this.sniff(chunk);
-    if (this.keeping) {
+    if (this.keeping && this.cutWhileKept === null) {
       this.kept.push(chunk);
       this.keptBytes += chunk.length;
       const limit = this.mode === 'geojson' ? STREAM_LIMITS.keepForDiagnosis : STREAM_LIMITS.maxTextBytes;
       if (this.keptBytes > limit) {
-        if (this.mode === 'geojson') this.dropKept();
-        else {
-          this.problem = tooMuchText(this.declaredSize ?? this.keptBytes);
+        if (this.mode !== 'geojson') {
+          this.problem = tooMuchText(this.streamOptions.declaredSize ?? this.keptBytes);
           this.dropKept();
+        } else if (this.reading !== 'elsewhere') this.dropKept();
+        else {
+          // The features cut so far may still prove not to be JSON elsewhere: keep their bytes until read.
+          this.cutWhileKept = this.featureCount;
+          this.readThrough(this.readElsewhere);
         }
       }
     }
@@ -104,8 +166,31 @@ export class StreamingImport {
     }
   }
 
-  /** Ends the input and returns what was read. Never throws. */
+  /** Ends the input and returns the incidents read (reading `incidents`). Never throws on bad data. */
   end(): ImportResult {
+    return this.finish('incidents') as ImportResult;
+  }
+
+  /**
+   * Ends the input (reading `store`): a streamed FeatureCollection gives its columnar store
+   * (`DerivedImport`), anything else (CSV, a lone Feature) its incidents. Never throws on bad data.
+   */
+  endDerived(): ImportResult | DerivedImport {
+    return this.finish('store') as ImportResult | DerivedImport;
+  }
+
+  /**
+   * Ends the input (reading `elsewhere`): for a streamed FeatureCollection, what the document says around
+   * its features, for the caller to finish with what was read elsewhere (`named(result, collection)`);
+   * anything else (CSV, a lone Feature, a failure) its incidents. Never throws on bad data.
+   */
+  endElsewhere(): ImportResult | FeaturesElsewhere {
+    return this.finish('elsewhere') as ImportResult | FeaturesElsewhere;
+  }
+
+  private finish(reading: FeatureReading): ImportResult | DerivedImport | FeaturesElsewhere {
+    if (reading !== this.reading)
+      throw new Error(`This import reads features as ${this.reading}, not as ${reading}`);
     if (this.problem !== null) return this.fail(this.problem);
     if (this.mode !== 'geojson' || this.stream === null)
       return importBytes(this.joined(), this.fileName, this.options);
@@ -125,11 +210,17 @@ export class StreamingImport {
     }
     if (!ended.hasFeatures) return readGeoJson(collection, this.geoJsonOptions());
     // The features were built as they arrived; what the document says around them decides the rest.
-    const document = documentNotes(collection, this.geoJsonOptions(), this.reader.size);
+    const document = documentNotes(collection, this.geoJsonOptions(), this.featureCount);
     if (typeof document === 'string') return unreadable(this.fileName, document, 'geojson');
     const reader = this.reader;
-    this.reader = new FeatureReader(this.geoJsonOptions());
-    if (document.features === null) return named(reader.end(document.notes), collection);
+    this.reader = this.newReader();
+    if (document.features === null) {
+      if (reading === 'elsewhere') return { kind: 'elsewhere', notes: document.notes, collection };
+      return named(
+        reading === 'store' ? reader.endDerived(document.notes) : reader.end(document.notes),
+        collection,
+      );
+    }
     // Not a FeatureCollection after all (a lone Feature with a "features" member): read it as it says.
     return readGeoJson(collection, this.geoJsonOptions());
   }
@@ -141,14 +232,19 @@ export class StreamingImport {
     if (i === chunk.length) return; // only whitespace so far
     if (chunk[i] === 0x7b && this.options.format === undefined) {
       this.mode = 'geojson';
-      this.stream = new FeatureStream((text, bytes) => {
-        this.onFeatureBytes?.(bytes);
-        this.feature(text);
-      });
+      const onFeatureBytes = this.streamOptions.onFeatureBytes;
+      const base = this.received - chunk.length; // earlier chunks held only whitespace (and a BOM)
+      this.stream =
+        this.reading === 'elsewhere'
+          ? new FeatureStream((_, bytes, start) => onFeatureBytes?.(bytes, base + start), { decode: false })
+          : new FeatureStream((text, bytes, start) => {
+              onFeatureBytes?.(bytes, base + start);
+              this.feature(text);
+            });
       // Earlier chunks held only whitespace (and a BOM): nothing to replay.
     } else {
       this.mode = 'whole';
-      const size = this.declaredSize ?? 0;
+      const size = this.streamOptions.declaredSize ?? 0;
       if (size > STREAM_LIMITS.maxTextBytes) this.problem = tooMuchText(size);
     }
   }
@@ -162,8 +258,8 @@ export class StreamingImport {
   }
 
   /** Invalid JSON: the exact line and column when the bytes were kept, else the feature number. */
-  private jsonProblem(error: unknown, feature?: number): string {
-    if (this.keeping) {
+  private jsonProblem(error: unknown, feature?: number, diagnosable = this.keeping): string {
+    if (this.keeping && diagnosable) {
       const whole = importBytes(this.joined(), this.fileName, this.options);
       const issue = whole.issues.find((i) => i.location.kind === 'file' && i.severity === 'error');
       if (issue !== undefined) return issue.message;
