@@ -236,9 +236,15 @@ export class LabelLayer {
    * now; otherwise the new boxes count from the next move.
    */
   private controlsResized(): void {
+    const before = this.controls ?? [];
     const controls = this.controlBoxes();
     this.controls = controls;
-    if (this.shownBoxes.some((b) => controls.some((c) => overlaps(b, c)))) {
+    // Only the boxes that changed can have grown over a name (the last layout kept names off the others).
+    const changed = controls.filter((c, i) => {
+      const b = before[i];
+      return b === undefined || b.x !== c.x || b.y !== c.y || b.width !== c.width || b.height !== c.height;
+    });
+    if (this.shownBoxes.some((b) => changed.some((c) => overlaps(b, c)))) {
       this.version++;
       this.layout();
     }

@@ -101,6 +101,8 @@ export class PointCanvas extends L.Layer {
   private context: CanvasRenderingContext2D | null = null;
   private image: ImageData | null = null;
   private pixels = new Int32Array(0);
+  /** Device rows [from, to) of `pixels` that may hold dots; the others are clear. */
+  private inked: [number, number] = [0, 0];
   /** `stamps[tier][style]`, for the current pixel ratio and canvas width. */
   private stamps: Stamp[][] = [];
   private stampKey = '';
@@ -246,6 +248,7 @@ export class PointCanvas extends L.Layer {
     if (this.image?.width !== deviceWidth || this.image.height !== deviceHeight) {
       this.image = context.createImageData(deviceWidth, deviceHeight);
       this.pixels = new Int32Array(this.image.data.buffer);
+      this.inked = [0, 0];
     }
     const stampKey = `${ratio} ${deviceWidth}`;
     if (stampKey !== this.stampKey) {
@@ -296,7 +299,19 @@ export class PointCanvas extends L.Layer {
     const dots = projectPoints(view, this.columns, picked, margin, this.drawn);
     const t2 = performance.now();
     const tier = DEFAULTS.dots.findIndex((dot) => dots <= dot.upTo);
-    stampPoints(this.pixels, this.drawn, dots, this.columns.style, this.stamps[tier] ?? []);
+    // Clears the rows the last drawing inked, stamps, and keeps the rows inked now (device px).
+    const stamps = this.stamps[tier] ?? [];
+    const [from, to] = this.inked;
+    const clear = [from * deviceWidth, to * deviceWidth] as const;
+    const [low, high] = stampPoints(this.pixels, this.drawn, dots, this.columns.style, stamps, clear);
+    const reach = stampReach(DEFAULTS.dots[tier] ?? { radius: 0, outline: 0, ring: 0 }, ratio);
+    this.inked =
+      dots === 0
+        ? [0, 0]
+        : [
+            Math.max(0, Math.floor(low / deviceWidth) - reach),
+            Math.min(deviceHeight, Math.floor(high / deviceWidth) + reach + 1),
+          ];
     const t3 = performance.now();
     const { xs, ys } = this.drawn;
     this.grid = ScreenGrid.build(xs, ys, dots, width, height, DEFAULTS.hitRadius, this.grid);
@@ -329,7 +344,10 @@ export class PointCanvas extends L.Layer {
   private paint(): number {
     const { canvas, context, image, frame, density, selected } = this;
     if (canvas === null || context === null || image === null || frame === null) return 0;
-    context.putImageData(image, 0, 0);
+    // Only the rows with dots are copied; the rest of the canvas is cleared.
+    const [from, to] = this.inked;
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    if (to > from) context.putImageData(image, 0, 0, 0, from, image.width, to - from);
     const cells =
       frame.grid && density !== null ? paintDensity(context, density, DEFAULTS.dotsBelow, frame.ratio) : 0;
     canvas.dataset.cells = String(cells);
