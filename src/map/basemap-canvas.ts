@@ -1,8 +1,10 @@
 /**
  * The basemap's vectors — land, lakes, rivers, coasts, borders — on one canvas of our own in the overlay
  * pane, under everything else there. Each kind is a `VectorShapes` (vector-shapes.ts) prepared once, and
- * a redraw (on moveend and viewreset, once per view) traces the shapes in view into one path per kind: no
- * Leaflet layer per shape, no projection, clipping or simplification per pan. Leaflet's canvas renderer,
+ * a redraw (on moveend and viewreset) traces the shapes in view into one path per kind: no Leaflet layer
+ * per shape, no projection, clipping or simplification per pan. A pan that leaves the map well inside the
+ * drawing (a quarter of the padding, or more, beyond each edge) does not redraw at all: it shows what is
+ * drawn. Leaflet's canvas renderer,
  * which this replaces, re-projected every vertex on each zoom and re-clipped and re-simplified every path
  * on each pan (~5 ms a pan and ~15–35 ms a zoom with the 1:50m world).
  *
@@ -11,7 +13,7 @@
  * screen's pixel ratio.
  */
 import L from 'leaflet';
-import { type CanvasFrame, canvasFrame, placeCanvas, transformCanvas } from './canvas-frame';
+import { type CanvasFrame, canvasFrame, frameCovers, placeCanvas, transformCanvas } from './canvas-frame';
 import { traceShapes, type VectorShapes } from './vector-shapes';
 
 /** How one kind of shape is drawn. Fill for rings, stroke for lines. */
@@ -26,6 +28,9 @@ export interface VectorStyle {
 
 const DEFAULTS = {
   padding: 0.5, // of the map's width and height, drawn beyond each edge (as Leaflet's canvas renderer)
+  // Of the padding, left beyond each edge after a pan that does not redraw: an eighth of the map's size,
+  // more than Leaflet's renderers keep by default (0.1), so the next drag still finds drawn land.
+  keep: 0.25,
   maxPixels: 16_777_216, // device px in the canvas; past it the pixel ratio is lowered
   tolerance: 1, // px, simplification (Leaflet's smoothFactor)
   drawMeasure: 'basemap:draw', // User Timing name of the last redraw (detail: vertices traced, zoom)
@@ -92,7 +97,8 @@ export class BasemapCanvas<Kind extends string> extends L.Layer {
     if (map === null || canvas === null || context === null) return;
     const started = performance.now();
     const frame = canvasFrame(map, DEFAULTS.padding, DEFAULTS.maxPixels);
-    if (!force && this.frame?.key === frame.key) return;
+    // A pan that stays well inside the drawing needs none: what it shows is drawn already.
+    if (!force && this.frame !== null && frameCovers(this.frame, frame, DEFAULTS.keep)) return;
     let traced = 0;
     this.frame = frame;
     const device = placeCanvas(canvas, frame);

@@ -21,6 +21,8 @@ export interface CanvasFrame {
   readonly height: number;
   /** Device px per CSS px. */
   readonly ratio: number;
+  /** CSS px drawn beyond each edge of the map (x: left and right, y: top and bottom). */
+  readonly pad: L.Point;
   /** Identifies the frame: two views with the same key draw the same pixels. */
   readonly key: string;
 }
@@ -42,7 +44,28 @@ export function canvasFrame(map: L.Map, padding: number, maxPixels: number): Can
   const left = origin.x + min.x;
   const top = origin.y + min.y;
   const key = [zoom, left, top, min.x, min.y, width, height, ratio].join(' ');
-  return { zoom, scale, min, left, top, width, height, ratio, key };
+  return { zoom, scale, min, left, top, width, height, ratio, pad, key };
+}
+
+/**
+ * Whether a drawing at `frame` still serves a view whose fresh frame would be `next`: same zoom, size,
+ * pixel ratio and pixel origin, and the view lies inside the drawing with at least `keep` (a share) of the
+ * padding left beyond each edge. A pan that stays that far inside then needs no redraw, and the next drag
+ * still finds drawn content beyond the map's edges.
+ */
+export function frameCovers(frame: CanvasFrame, next: CanvasFrame, keep: number): boolean {
+  if (
+    frame.zoom !== next.zoom ||
+    frame.width !== next.width ||
+    frame.height !== next.height ||
+    frame.ratio !== next.ratio ||
+    frame.left - frame.min.x !== next.left - next.min.x ||
+    frame.top - frame.min.y !== next.top - next.min.y
+  )
+    return false;
+  // A fresh frame is centred on the map: the view is `pad` inside it.
+  const slack = next.pad.multiplyBy(1 - keep);
+  return Math.abs(next.left - frame.left) <= slack.x && Math.abs(next.top - frame.top) <= slack.y;
 }
 
 /**

@@ -65,34 +65,15 @@ export class PointBins {
     const fits = previous != null && previous.start.length === bins + 1;
     const start = fits ? previous.start.fill(0) : new Uint32Array(bins + 1);
     const binOf = previous != null && previous.binOf.length >= n ? previous.binOf : new Int32Array(n);
-    const perCell = 1 / cellSize;
-    const { x, y } = points;
-    // Pass 1: each point's bin, and the bins' counts (in start[bin + 1]).
-    for (let k = 0; k < n; k++) {
-      const i = order[k] as number;
-      const column = Math.floor((x[i] as number) * scale * perCell) - column0;
-      const row = Math.floor((y[i] as number) * scale * perCell) - row0;
-      if (!(column >= 0 && column < columns && row >= 0 && row < rows)) {
-        binOf[k] = -1; // also NaN
-        continue;
-      }
-      const bin = row * columns + column;
-      binOf[k] = bin;
-      start[bin + 1] = (start[bin + 1] as number) + 1;
-    }
+    // Each pass is a function of its own: V8 then optimizes each loop whole, instead of compiling the
+    // first loop on the fly (OSR) with the code after it, which it had not run yet, and dropping that
+    // code again on every call (3–8 ms lost per zoom at 100k).
+    countBins(points, order, scale / cellSize, column0, row0, columns, rows, binOf, start);
     for (let bin = 0; bin < bins; bin++) start[bin + 1] = (start[bin + 1] as number) + (start[bin] as number);
     const binned = start[bins] as number;
     const items =
       previous != null && previous.items.length >= binned ? previous.items : new Uint32Array(binned);
-    // Pass 2: the positions into their bins, in the order given (ascending stays ascending).
-    const cursor = start.slice(0, bins);
-    for (let k = 0; k < n; k++) {
-      const bin = binOf[k] as number;
-      if (bin < 0) continue;
-      const slot = cursor[bin] as number;
-      items[slot] = order[k] as number;
-      cursor[bin] = slot + 1;
-    }
+    fillBins(order, binOf, start.slice(0, bins), items);
     return new PointBins(order, scale, cellSize, column0, row0, columns, rows, start, items, points, binOf);
   }
 
@@ -143,5 +124,47 @@ export class PointBins {
   /** How many points a bin holds. */
   count(bin: number): number {
     return (this.start[bin + 1] as number) - (this.start[bin] as number);
+  }
+}
+
+/** Pass 1: each point's bin in `binOf` (-1 outside the window, also NaN), and in `start[bin + 1]` its count. */
+function countBins(
+  points: { readonly x: Float64Array; readonly y: Float64Array },
+  order: ArrayLike<number>,
+  cellsPerUnit: number,
+  column0: number,
+  row0: number,
+  columns: number,
+  rows: number,
+  binOf: Int32Array,
+  start: Uint32Array,
+): void {
+  const { x, y } = points;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    const column = Math.floor((x[i] as number) * cellsPerUnit) - column0;
+    const row = Math.floor((y[i] as number) * cellsPerUnit) - row0;
+    const inside = column >= 0 && column < columns && row >= 0 && row < rows; // false for NaN
+    // One store for both cases: a store only the first point outside would reach has no type feedback,
+    // and reaching it would throw the optimized loop away.
+    const bin = inside ? row * columns + column : -1;
+    binOf[k] = bin;
+    if (inside) start[bin + 1] = (start[bin + 1] as number) + 1;
+  }
+}
+
+/** Pass 2: each position of `order` into its bin's next slot (`cursor`), so ascending stays ascending. */
+function fillBins(
+  order: ArrayLike<number>,
+  binOf: Int32Array,
+  cursor: Uint32Array,
+  items: Uint32Array,
+): void {
+  for (let k = 0; k < order.length; k++) {
+    const bin = binOf[k] as number;
+    if (bin < 0) continue;
+    const slot = cursor[bin] as number;
+    items[slot] = order[k] as number;
+    cursor[bin] = slot + 1;
   }
 }
