@@ -11,17 +11,20 @@
  *   side, so a short pan shows points before the redraw. During a zoom animation the last drawing is
  *   scaled with a CSS transform, as Leaflet's own renderers do.
  * - Draws in device pixels (devicePixelRatio, capped by `maxPixels`) by stamping precomputed dots into an
- *   ImageData buffer (see point-raster.ts), smaller dots when hundreds of thousands are in view; the open
- *   incident is drawn on top with the 2D context.
+ *   ImageData buffer (see point-raster.ts), smaller dots when hundreds of thousands are in view, clearing
+ *   and copying only the rows that hold dots; the open incident is drawn on top with the 2D context.
  * - Each redraw builds a uniform screen grid of the drawn points (screen-grid.ts) for hit-testing.
- * - Dense views are drawn as counts (density-grid.ts, density-paint.ts). Each redraw bins the points in
- *   the canvas into squares of `cellSize` px, aligned to the world so a pan does not re-cut them. When
+ * - Dense views are drawn as counts (point-bins.ts, density-grid.ts, density-paint.ts). The shown points
+ *   are binned into squares of `cellSize` px, aligned to the world so a pan does not re-cut them, once per
+ *   zoom and filter, over the canvas and `binPadding` of it beyond each edge; a redraw inside that window
+ *   reads its squares' counts and the points it draws as dots from the bins, and touches no other. When
  *   some square holds `gridFrom` points or more (and the map is zoomed out of `dotsFromZoom`), every
  *   square of `dotsBelow` points or more is painted shaded, with its count, instead of its dots; the
  *   points of the other squares stay dots, clickable as ever. A click on a counted square zooms into its
  *   points. The canvas says which it drew: `data-mode="grid" | "dots"` and `data-cells` (counted squares);
  *   the map container has the class `incident-points-grid` while counts are shown (the legend explains them).
- * - The time of the last redraw is kept as the User Timing measure `incident-points:draw`.
+ * - The time of the last redraw is kept as the User Timing measure `incident-points:draw` (its detail: the
+ *   points in the canvas's squares, the dots drawn, whether the points were binned again, the phases).
  *
  * Keyboard users reach incidents through the list: the canvas is aria-hidden and adds nothing focusable.
  */
