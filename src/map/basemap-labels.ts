@@ -129,7 +129,14 @@ export class LabelLayer {
   /** The boxes of the names the last layout showed. */
   private shownBoxes: Rect[] = [];
 
-  constructor(private readonly map: L.Map) {
+  /**
+   * `scaleMaxWidth` is the widest the map's scale bar gets (px): names keep clear of that much, so the bar
+   * changing width as the map moves never moves them.
+   */
+  constructor(
+    private readonly map: L.Map,
+    private readonly scaleMaxWidth = 0,
+  ) {
     const pane = map.getPane(OPTIONS.pane) ?? map.createPane(OPTIONS.pane);
     pane.style.zIndex = String(OPTIONS.paneZIndex);
     pane.style.pointerEvents = 'none';
@@ -256,7 +263,9 @@ export class LabelLayer {
     const origin = container.getBoundingClientRect();
     return [...container.querySelectorAll('.leaflet-control')].map((control) => {
       const r = control.getBoundingClientRect();
-      return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
+      const scale = control.classList.contains('leaflet-control-scale');
+      const width = scale ? Math.max(r.width, this.scaleMaxWidth) : r.width;
+      return { x: r.left - origin.left, y: r.top - origin.top, width, height: r.height };
     });
   }
 

@@ -61,6 +61,8 @@ export interface Basemap {
   readonly townDetail: Promise<void>;
 }
 
+const SCALE_MAX_WIDTH = 120; // px, the scale bar's widest (its lines are border-box)
+
 /** Resolves in a later task, so the page can paint and handle input in between. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -110,8 +112,9 @@ export function addBasemap(map: L.Map): Basemap {
     )
     .addTo(map);
   // Top left, under the zoom buttons: the bottom corners hold the attribution and the legend, which wrap on a phone.
-  L.control.scale({ position: 'topleft', maxWidth: 120, updateWhenIdle: true }).addTo(map);
-  const labels = new LabelLayer(map);
+  // Updated once a move ends, not on each of the ~40 move events of a pan.
+  L.control.scale({ position: 'topleft', maxWidth: SCALE_MAX_WIDTH, updateWhenIdle: true }).addTo(map);
+  const labels = new LabelLayer(map, SCALE_MAX_WIDTH);
 
   const ready = fetch(countriesUrl)
     .then((response) => {

@@ -65,37 +65,41 @@ class BoxBuckets {
   private readonly buckets = new Map<number, Rect[]>();
 
   add(box: Rect): void {
-    this.forBuckets(box, 0, (key) => {
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) this.buckets.set(key, [box]);
-      else bucket.push(box);
-      return false;
-    });
+    const x1 = bucketOf(box.x + box.width);
+    const y1 = bucketOf(box.y + box.height);
+    for (let y = bucketOf(box.y); y <= y1; y++) {
+      for (let x = bucketOf(box.x); x <= x1; x++) {
+        const key = y * BUCKET_ROW + x;
+        const bucket = this.buckets.get(key);
+        if (bucket === undefined) this.buckets.set(key, [box]);
+        else bucket.push(box);
+      }
+    }
   }
 
   /** True when `box` comes closer than `gap` px to a box filed here. */
   hits(box: Rect, gap: number): boolean {
-    return this.forBuckets(
-      box,
-      gap,
-      (key) => this.buckets.get(key)?.some((b) => overlaps(box, b, gap)) ?? false,
-    );
-  }
-
-  /** Calls `visit` with the key of each bucket `box` (grown by `gap`) touches, until it returns true. */
-  private forBuckets(box: Rect, gap: number, visit: (key: number) => boolean): boolean {
-    // Clamped, so a box far off screen files under a few edge buckets rather than thousands.
-    const at = (v: number) => Math.max(-BUCKET_SPAN, Math.min(BUCKET_SPAN, Math.floor(v / BUCKET)));
-    const x1 = at(box.x + box.width + gap);
-    const y1 = at(box.y + box.height + gap);
-    for (let y = at(box.y - gap); y <= y1; y++)
-      for (let x = at(box.x - gap); x <= x1; x++) if (visit(y * (4 * BUCKET_SPAN) + x)) return true;
+    const x1 = bucketOf(box.x + box.width + gap);
+    const y1 = bucketOf(box.y + box.height + gap);
+    for (let y = bucketOf(box.y - gap); y <= y1; y++) {
+      for (let x = bucketOf(box.x - gap); x <= x1; x++) {
+        const bucket = this.buckets.get(y * BUCKET_ROW + x);
+        if (bucket === undefined) continue;
+        for (let k = 0; k < bucket.length; k++) if (overlaps(box, bucket[k] as Rect, gap)) return true;
+      }
+    }
     return false;
   }
 }
 
+/** The bucket (column or row) of a screen coordinate, clamped so a box far off screen files under a few. */
+function bucketOf(v: number): number {
+  return Math.max(-BUCKET_SPAN, Math.min(BUCKET_SPAN, Math.floor(v / BUCKET)));
+}
+
 const BUCKET = 64; // px, side of a bucket
 const BUCKET_SPAN = 256; // buckets each side of the origin before clamping (±16k px)
+const BUCKET_ROW = 4 * BUCKET_SPAN; // key stride of a row: more than the 2 · BUCKET_SPAN + 1 columns
 
 /** True when `a` and `b` come closer than `gap` px. */
 function overlaps(a: Rect, b: Rect, gap: number): boolean {
