@@ -8,6 +8,7 @@
 import L from 'leaflet';
 import './basemap-labels.css';
 import { type LabelBox, placeLabelCandidates, placeLabels } from './label-placement';
+import { mercatorX, mercatorY } from './point-raster';
 
 /** What a label names; it sets the style, the anchor and the rank. */
 export type LabelKind = 'place' | 'country' | 'capital' | 'town' | 'water';
@@ -48,6 +49,13 @@ const OPTIONS = {
   >,
 };
 
+type Rect = Omit<LabelBox, 'priority'>;
+
+/** True when boxes `a` and `b` overlap. */
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /** Where a name sits from its point, in the order of `candidates` (basemap-labels.css styles each). */
 const SIDES = [
   'right',
@@ -64,6 +72,9 @@ interface DrawnLabel {
   readonly label: MapLabel;
   readonly marker: L.Marker;
   readonly width: number;
+  /** Web-Mercator x and y (0..1) of the label's point, worked out once. */
+  readonly x: number;
+  readonly y: number;
 }
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
@@ -76,23 +87,73 @@ function textWidth(text: string, font: string, letterSpacing = 0): number {
   return measureContext.measureText(text).width + spacing;
 }
 
+/**
+ * A label's icon: a div holding the name in a span (textContent, never HTML). It keeps its element, so a
+ * name hidden and shown again as the map moves reuses it instead of building a new one each time.
+ */
+class LabelIcon extends L.DivIcon {
+  private element: HTMLElement | null = null;
+
+  constructor(
+    className: string,
+    private readonly text: string,
+  ) {
+    super({ className, iconSize: undefined });
+  }
+
+  override createIcon(oldIcon?: HTMLElement): HTMLElement {
+    if (this.element === null) {
+      const element = super.createIcon(oldIcon);
+      const text = document.createElement('span');
+      text.textContent = this.text;
+      element.replaceChildren(text);
+      element.setAttribute('aria-hidden', 'true');
+      this.element = element;
+    }
+    return this.element;
+  }
+}
+
 /** The labels of one map; add with `add`, set all of a kind with `replace`, remove all with `remove`. */
 export class LabelLayer {
   private drawn: DrawnLabel[] = [];
   private readonly placeGroup = L.layerGroup();
   private readonly basemapGroup = L.layerGroup();
+  /** The view and labels of the last layout: zoomend, moveend and resize of one change lay out once. */
+  private laidOut = '';
+  /** Bumped when the labels change, so the next layout runs even in the same view. */
+  private version = 0;
+  /** The boxes of the map's controls (container px), measured when the map or a corner of controls changes size. */
+  private controls: Rect[] | null = null;
+  private readonly resizes = new ResizeObserver(() => this.controlsResized());
+  /** The boxes of the names the last layout showed. */
+  private shownBoxes: Rect[] = [];
 
-  constructor(private readonly map: L.Map) {
+  /**
+   * `scaleMaxWidth` is the widest the map's scale bar gets (px): names keep clear of that much, so the bar
+   * changing width as the map moves never moves them.
+   */
+  constructor(
+    private readonly map: L.Map,
+    private readonly scaleMaxWidth = 0,
+  ) {
     const pane = map.getPane(OPTIONS.pane) ?? map.createPane(OPTIONS.pane);
     pane.style.zIndex = String(OPTIONS.paneZIndex);
     pane.style.pointerEvents = 'none';
     this.placeGroup.addTo(map);
     this.basemapGroup.addTo(map);
     map.on('zoomend moveend resize', this.layout);
+    // Measuring the controls in a layout would force the browser to lay out the page in the middle of
+    // each pan; a ResizeObserver reports after its own layout instead.
+    const container = map.getContainer();
+    this.resizes.observe(container);
+    for (const corner of container.querySelectorAll('.leaflet-control-container > div'))
+      this.resizes.observe(corner);
   }
 
   add(labels: readonly MapLabel[]): void {
     for (const label of labels) this.drawn.push(this.draw(label));
+    this.version++;
     this.layout();
   }
 
@@ -118,6 +179,7 @@ export class LabelLayer {
     });
     for (const left of old.values()) for (const d of left) this.forget(d);
     this.drawn = [...others, ...next];
+    this.version++;
     this.layout();
   }
 
@@ -127,35 +189,34 @@ export class LabelLayer {
   }
 
   private draw(label: MapLabel): DrawnLabel {
-    const icon = L.divIcon({ className: `map-label map-label-${label.kind}`, iconSize: undefined });
+    const icon = new LabelIcon(`map-label map-label-${label.kind}`, label.text);
     const marker = L.marker([label.lat, label.lon], {
       icon,
       interactive: false,
       keyboard: false,
       ...(label.kind === 'place' ? {} : { pane: OPTIONS.pane }),
     });
-    marker.on('add', () => {
-      const element = marker.getElement();
-      if (element) {
-        const text = document.createElement('span');
-        text.textContent = label.text;
-        element.replaceChildren(text);
-        element.setAttribute('aria-hidden', 'true');
-      }
-    });
     const letterSpacing = label.kind === 'country' ? 11 * 0.08 : 0;
     const text = label.kind === 'country' ? label.text.toUpperCase() : label.text;
-    return { label, marker, width: textWidth(text, OPTIONS.font[label.kind], letterSpacing) };
+    return {
+      label,
+      marker,
+      width: textWidth(text, OPTIONS.font[label.kind], letterSpacing),
+      x: mercatorX(label.lon),
+      y: mercatorY(label.lat),
+    };
   }
 
   /** Shows or hides every name but the incident places (for the online map, whose tiles have their own). */
   showBasemapNames(show: boolean): void {
     if (show) this.basemapGroup.addTo(this.map);
     else this.basemapGroup.remove();
+    this.version++;
   }
 
   remove(): void {
     this.map.off('zoomend moveend resize', this.layout);
+    this.resizes.disconnect();
     this.placeGroup.remove();
     this.basemapGroup.remove();
     this.drawn = [];
@@ -200,26 +261,60 @@ export class LabelLayer {
     }
   }
 
+  /**
+   * Keeps the controls' new boxes. A control that grew over a name shown would hide it: lay out again
+   * now; otherwise the new boxes count from the next move.
+   */
+  private controlsResized(): void {
+    const before = this.controls ?? [];
+    const controls = this.controlBoxes();
+    this.controls = controls;
+    // Only the boxes that changed can have grown over a name (the last layout kept names off the others).
+    const changed = controls.filter((c, i) => {
+      const b = before[i];
+      return b === undefined || b.x !== c.x || b.y !== c.y || b.width !== c.width || b.height !== c.height;
+    });
+    if (this.shownBoxes.some((b) => changed.some((c) => overlaps(b, c)))) {
+      this.version++;
+      this.layout();
+    }
+  }
+
   /** Boxes of the map's controls (zoom, scale, layers, legend, credits), in container pixels. */
-  private controlBoxes(): Omit<LabelBox, 'priority'>[] {
+  private controlBoxes(): Rect[] {
     const container = this.map.getContainer();
     const origin = container.getBoundingClientRect();
     return [...container.querySelectorAll('.leaflet-control')].map((control) => {
       const r = control.getBoundingClientRect();
-      return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
+      const scale = control.classList.contains('leaflet-control-scale');
+      const width = scale ? Math.max(r.width, this.scaleMaxWidth) : r.width;
+      return { x: r.left - origin.left, y: r.top - origin.top, width, height: r.height };
     });
   }
 
   private readonly layout = (): void => {
-    const zoom = this.map.getZoom();
-    const size = this.map.getSize();
+    const { map } = this;
+    const zoom = map.getZoom();
+    const size = map.getSize();
+    // Container px of a label: its world px (rounded, as Leaflet's latLngToContainerPoint) minus `offset`.
+    const scale = map.options.crs?.scale(zoom) ?? 256 * 2 ** zoom;
+    const offset = map.getPixelOrigin().add(map.containerPointToLayerPoint([0, 0]));
+    const key = [zoom, offset.x, offset.y, size.x, size.y, this.version].join(' ');
+    if (key === this.laidOut) return;
+    this.laidOut = key;
     const onScreen = (b: LabelBox) => b.x + b.width > 0 && b.x < size.x && b.y + b.height > 0 && b.y < size.y;
     const places: { d: DrawnLabel; box: LabelBox; p: L.Point }[] = [];
     const names: { d: DrawnLabel; boxes: LabelBox[] }[] = [];
     for (const d of this.drawn) {
       const minZoom = d.label.kind === 'country' ? OPTIONS.countryMinZoom : (d.label.minZoom ?? 0);
       if (zoom < minZoom) continue;
-      const p = this.map.latLngToContainerPoint([d.label.lat, d.label.lon]);
+      const x = Math.round(d.x * scale) - offset.x;
+      const y = Math.round(d.y * scale) - offset.y;
+      // A name whose every box would be off screen (they reach ≤ its width + 10 px across, 22 px up or
+      // down) is not a candidate: skip making its boxes. Places are all kept, as markers to keep free.
+      const far = x < -d.width - 16 || x > size.x + d.width + 16 || y < -32 || y > size.y + 32;
+      if (far && d.label.kind !== 'place') continue;
+      const p = L.point(x, y);
       const boxes = this.candidates(d, p);
       if (d.label.kind === 'place') places.push({ d, box: boxes[0] as LabelBox, p });
       else if (boxes.some(onScreen)) names.push({ d, boxes });
@@ -231,8 +326,9 @@ export class LabelLayer {
     );
     // Pass 2: basemap names around the incident labels shown and every incident marker.
     const r = OPTIONS.markerRadius;
+    if (this.controls === null) this.controls = this.controlBoxes(); // before the first ResizeObserver report
     const obstacles = [
-      ...this.controlBoxes(),
+      ...this.controls,
       ...places.filter((_, i) => placeShown[i]).map((c) => c.box),
       ...places.map((c) => ({ x: c.p.x - r, y: c.p.y - r, width: 2 * r, height: 2 * r })),
     ];
@@ -242,8 +338,11 @@ export class LabelLayer {
       obstacles,
     );
     const shown = new Set<DrawnLabel>();
+    const shownBoxes: Rect[] = [];
     places.forEach((c, i) => {
-      if (placeShown[i] && onScreen(c.box)) shown.add(c.d);
+      if (!placeShown[i] || !onScreen(c.box)) return;
+      shown.add(c.d);
+      shownBoxes.push(c.box);
     });
     const sides = new Map<DrawnLabel, string>();
     names.forEach((c, i) => {
@@ -251,13 +350,21 @@ export class LabelLayer {
       if (side === undefined) return;
       shown.add(c.d);
       sides.set(c.d, side);
+      shownBoxes.push(c.boxes[nameSide[i] as number] as LabelBox);
     });
+    this.shownBoxes = shownBoxes;
     for (const d of this.drawn) {
       const group = d.label.kind === 'place' ? this.placeGroup : this.basemapGroup;
-      if (shown.has(d)) group.addLayer(d.marker);
-      else group.removeLayer(d.marker);
+      const show = shown.has(d);
+      if (show !== group.hasLayer(d.marker)) {
+        if (show) group.addLayer(d.marker);
+        else group.removeLayer(d.marker);
+      }
       const side = sides.get(d);
-      if (side !== undefined) d.marker.getElement()?.setAttribute('data-side', side);
+      const element = d.marker.getElement();
+      // A marker added again has a new element, without the side.
+      if (side !== undefined && element !== undefined && element.getAttribute('data-side') !== side)
+        element.setAttribute('data-side', side);
     }
   };
 }

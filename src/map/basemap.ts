@@ -12,18 +12,22 @@ import L from 'leaflet';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
+import { BasemapCanvas, type VectorStyle } from './basemap-canvas';
 import { LabelLayer, type MapLabel } from './basemap-labels';
 import { addPlaces } from './basemap-places';
-import { addWater } from './basemap-water';
+import { addWater, WATER_STYLE } from './basemap-water';
 import { labelPoint } from './label-placement';
+import { prepareShapes } from './vector-shapes';
 
 export type { MapLabel } from './basemap-labels';
 
+/** The vectors, drawn in this order (the river and lake styles are basemap-water.ts's). */
 const STYLE = {
-  land: { stroke: false, fillColor: '#f3f0e8', fillOpacity: 1 },
-  coast: { color: '#8fa9b8', weight: 1, opacity: 1 },
-  border: { color: '#a59d8f', weight: 1, opacity: 1, dashArray: '3 2' },
-};
+  land: { fill: '#f3f0e8' },
+  ...WATER_STYLE,
+  coast: { stroke: '#8fa9b8', weight: 1 },
+  border: { stroke: '#a59d8f', weight: 1, dash: [3, 2] },
+} satisfies Record<string, VectorStyle>;
 
 /** Credits of the offline layers. Static text of ours (never data), so it may be HTML. */
 const OFFLINE_ATTRIBUTION = [
@@ -57,30 +61,18 @@ export interface Basemap {
   readonly townDetail: Promise<void>;
 }
 
-const SLICE_MS = 12; // main-thread time spent adding basemap paths before the page gets a turn
+const SCALE_MAX_WIDTH = 120; // px, the scale bar's widest (its lines are border-box)
 
 /** Resolves in a later task, so the page can paint and handle input in between. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Adds a path made of each item to `group`, yielding to the page every `SLICE_MS`. */
-async function addInSlices<T>(group: L.FeatureGroup, items: readonly T[], make: (item: T) => L.Path) {
-  let start = performance.now();
-  for (const item of items) {
-    group.addLayer(make(item));
-    if (performance.now() - start > SLICE_MS) {
-      await nextTask();
-      start = performance.now();
-    }
-  }
-}
-
-/** The polygons (rings of [lon, lat]) of a GeoJSON feature or collection of (multi)polygons. */
-function polygonsOf(geo: GeoJSON.Feature | GeoJSON.FeatureCollection): number[][][][] {
+/** The rings ([lon, lat] lists) of a GeoJSON feature or collection of (multi)polygons, holes included. */
+function ringsOf(geo: GeoJSON.Feature | GeoJSON.FeatureCollection): number[][][] {
   const features = geo.type === 'FeatureCollection' ? geo.features : [geo];
   return features.flatMap((f) => {
     const g = f.geometry;
-    if (g?.type === 'Polygon') return [g.coordinates];
-    if (g?.type === 'MultiPolygon') return g.coordinates;
+    if (g?.type === 'Polygon') return g.coordinates;
+    if (g?.type === 'MultiPolygon') return g.coordinates.flat();
     return [];
   });
 }
@@ -104,9 +96,9 @@ function countryLabels(topology: CountriesTopology): MapLabel[] {
 
 /** Adds the offline basemap (default) and an OpenStreetMap choice to `map`, with a layer switcher. */
 export function addBasemap(map: L.Map): Basemap {
-  // One canvas for all basemap vectors: thousands of coastline vertices are cheap there, costly as SVG.
-  const renderer = L.canvas({ padding: 0.5 });
-  const offline = L.layerGroup([], { attribution: OFFLINE_ATTRIBUTION });
+  // One canvas of our own for all basemap vectors, each kind traced as one path (basemap-canvas.ts).
+  const vectors = new BasemapCanvas(STYLE);
+  const offline = L.layerGroup([vectors], { attribution: OFFLINE_ATTRIBUTION });
   const osm = L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
     maxZoom: 19,
     attribution: OSM,
@@ -120,9 +112,9 @@ export function addBasemap(map: L.Map): Basemap {
     )
     .addTo(map);
   // Top left, under the zoom buttons: the bottom corners hold the attribution and the legend, which wrap on a phone.
-  L.control.scale({ position: 'topleft', maxWidth: 120 }).addTo(map);
-  const labels = new LabelLayer(map);
-  const land = L.featureGroup();
+  // Updated once a move ends, not on each of the ~40 move events of a pan.
+  L.control.scale({ position: 'topleft', maxWidth: SCALE_MAX_WIDTH, updateWhenIdle: true }).addTo(map);
+  const labels = new LabelLayer(map, SCALE_MAX_WIDTH);
 
   const ready = fetch(countriesUrl)
     .then((response) => {
@@ -131,29 +123,19 @@ export function addBasemap(map: L.Map): Basemap {
     })
     .then(async (topology) => {
       const { countries } = topology.objects;
-      // Each polygon and line is its own path, added a slice at a time: projecting the 1:50m coasts at
-      // once is a task of a third of a second, which would hold up the page while the data loads.
-      const options = (style: L.PathOptions): L.PolylineOptions => ({
-        ...style,
-        interactive: false,
-        renderer,
-      });
-      offline.addLayer(land);
-      const polygons = polygonsOf(feature(topology, topology.objects.land));
-      await nextTask(); // decoding the arcs is a step of its own
-      await addInSlices(land, polygons, (rings) =>
-        L.polygon(L.GeoJSON.coordsToLatLngs(rings, 1) as L.LatLng[][], options(STYLE.land)),
-      );
-      for (const [style, filter] of [
-        [STYLE.coast, (a: unknown, b: unknown) => a === b],
-        [STYLE.border, (a: unknown, b: unknown) => a !== b],
+      // Each kind is decoded and prepared in a task of its own (~5–15 ms each), so the page stays
+      // responsive while the data loads.
+      const rings = ringsOf(feature(topology, topology.objects.land));
+      await nextTask();
+      vectors.set('land', prepareShapes(rings, true));
+      for (const [kind, filter] of [
+        ['coast', (a: unknown, b: unknown) => a === b],
+        ['border', (a: unknown, b: unknown) => a !== b],
       ] as const) {
-        const group = L.featureGroup().addTo(offline);
+        await nextTask();
         const lines = mesh(topology, countries, filter).coordinates;
         await nextTask();
-        await addInSlices(group, lines, (line) =>
-          L.polyline(L.GeoJSON.coordsToLatLngs(line, 0) as L.LatLng[], options(style)),
-        );
+        vectors.set(kind, prepareShapes(lines, false));
       }
       const names = countryLabels(topology);
       await nextTask();
@@ -172,14 +154,7 @@ export function addBasemap(map: L.Map): Basemap {
   };
   // After the first draw, so they never delay it: water under the borders, then the big places.
   const afterFirstDraw = ready.catch(() => undefined);
-  const water = L.layerGroup();
-  offline.addLayer(water);
-  const detail = afterFirstDraw.then(() =>
-    addWater(water, renderer, labels).then(() => {
-      water.eachLayer((layer) => (layer as L.GeoJSON).bringToBack());
-      land.bringToBack();
-    }, unreadable('rivers and lakes')),
-  );
+  const detail = afterFirstDraw.then(() => addWater(vectors, labels).catch(unreadable('rivers and lakes')));
   const places = afterFirstDraw.then(() => addPlaces(map, labels));
   const townDetail = places.then((p) => p.detail).catch(unreadable('names of smaller towns'));
   const bigPlaces = places.then((p) => p.loaded).catch(unreadable('town names'));

@@ -1,19 +1,20 @@
 /**
- * How many drawn points fall in each square cell of the screen, for drawing a dense view as counts instead
- * of a carpet of dots (point-canvas.ts). Pure: no DOM, no Leaflet, so it runs (and is tested and
+ * How many shown points fall in each square cell of the point canvas, for drawing a dense view as counts
+ * instead of a carpet of dots (point-canvas.ts). Pure: no DOM, no Leaflet, so it runs (and is tested and
  * benchmarked) in Node.
  *
  * Layout: the area (the point canvas, in CSS px, top-left at (0, 0)) is covered by `columns × rows` cells
  * of `cellSize` px. Cells are aligned to multiples of `cellSize` in *world* pixels at the current zoom, not
  * to the area's corner, so a pan moves the cells with the map instead of cutting them anew; only a zoom
  * changes them. The first column starts `originX` px left of the area (0 ≤ −originX < cellSize), the
- * first row `originY` px above it; edge cells stick out of the area and count only its points.
+ * first row `originY` px above it; edge cells stick out of the area (into the canvas's padding, out of
+ * sight) and count all their points.
  *
- * Per cell, in flat typed arrays indexed by `row * columns + column`: the count and the bounding box of its
- * points (area px). Per point slot: its cell, or -1 when the point lies outside the area. Building is one
- * pass over the points' coordinates with no sorting and no object per point.
+ * Per cell, in a flat typed array indexed by `row * columns + column`: its count. The grid is read from
+ * the points' bins (point-bins.ts), which the canvas builds once per zoom and filter: making it costs the
+ * cells, never the points; the bins also give a cell's points and their bounding box.
  */
-import type { DrawnPoints } from './point-raster';
+import type { PointBins } from './point-bins';
 
 /** Where the area sits in the world and how it is cut. */
 export interface GridArea {
@@ -36,99 +37,61 @@ export class DensityGrid {
     /** Area px of the first column's left edge and the first row's top edge (both in (−cellSize, 0]). */
     readonly originX: number,
     readonly originY: number,
+    /** World cell (column, row at the grid's zoom) of the first column and row: for `bins.binAt`. */
+    readonly column0: number,
+    readonly row0: number,
     /** Per cell: how many points it holds. */
     readonly counts: Uint32Array,
-    /** Per cell: the bounding box of its points, area px (`+Infinity` / `−Infinity` when empty). */
-    readonly minX: Float32Array,
-    readonly minY: Float32Array,
-    readonly maxX: Float32Array,
-    readonly maxY: Float32Array,
-    /** Per point slot: its cell, or -1 (outside the area, or NaN). Longer than `size` when reused. */
-    readonly cellOf: Int32Array,
-    /** How many point slots were binned (the `count` given to `build`). */
-    readonly size: number,
-    /** How many of them landed in a cell. */
+    /** How many points the cells hold together. */
     readonly binned: number,
     /** The highest count of any cell (0 when there are no points). */
     readonly maxCount: number,
   ) {}
 
   /**
-   * Bins the first `count` points (`xs[k]`, `ys[k]`: CSS px from the area's top-left corner, as
-   * `projectPoints` records them) into the cells of `area`. A point outside `[0, width) × [0, height)` is
-   * in no cell. The arrays of `previous`, a grid no longer used, are reused when they fit (a redraw builds
-   * a grid each time, and fresh arrays for a million points cost collector pauses).
+   * The cells of `area` with the counts of `bins` (built at the area's zoom and cell size, covering it):
+   * no pass over the points, so a pan costs the cells, not the points. An edge cell counts all its points,
+   * also those just beyond the area's edge. The counts of `previous`, a grid no longer used, are reused
+   * when they fit.
    */
-  static build(
-    xs: Float32Array,
-    ys: Float32Array,
-    count: number,
-    area: GridArea,
-    previous?: DensityGrid | null,
-  ): DensityGrid {
+  static fromBins(bins: PointBins, area: GridArea, previous?: DensityGrid | null): DensityGrid {
     const { left, top, width, height, cellSize } = area;
-    if (!(cellSize > 0)) throw new Error(`DensityGrid cell size must be > 0 px, got ${cellSize}`);
     if (!(width >= 0 && height >= 0))
       throw new Error(`DensityGrid area must not be negative, got ${width} × ${height} px`);
     if (!(Number.isFinite(left) && Number.isFinite(top)))
       throw new Error(`DensityGrid area corner must be finite, got (${left}, ${top})`);
-    if (!Number.isInteger(count) || count < 0 || count > xs.length || count > ys.length)
-      throw new Error(`DensityGrid count ${count} does not fit xs (${xs.length}) and ys (${ys.length})`);
-    // How far the area's edge lies inside its first column / row, px (0 ≤ shift < cellSize).
-    const shiftX = left - Math.floor(left / cellSize) * cellSize;
-    const shiftY = top - Math.floor(top / cellSize) * cellSize;
+    if (cellSize !== bins.cellSize)
+      throw new Error(`DensityGrid cells of ${cellSize} px cannot read bins of ${bins.cellSize} px`);
+    const firstColumn = Math.floor(left / cellSize);
+    const firstRow = Math.floor(top / cellSize);
+    const shiftX = left - firstColumn * cellSize;
+    const shiftY = top - firstRow * cellSize;
     const columns = Math.max(1, Math.ceil((width + shiftX) / cellSize));
     const rows = Math.max(1, Math.ceil((height + shiftY) / cellSize));
     const cells = columns * rows;
     const fits = previous != null && previous.counts.length === cells;
     const counts = fits ? previous.counts : new Uint32Array(cells);
-    const minX = fits ? previous.minX : new Float32Array(cells);
-    const minY = fits ? previous.minY : new Float32Array(cells);
-    const maxX = fits ? previous.maxX : new Float32Array(cells);
-    const maxY = fits ? previous.maxY : new Float32Array(cells);
-    counts.fill(0);
-    minX.fill(Number.POSITIVE_INFINITY);
-    minY.fill(Number.POSITIVE_INFINITY);
-    maxX.fill(Number.NEGATIVE_INFINITY);
-    maxY.fill(Number.NEGATIVE_INFINITY);
-    const cellOf =
-      previous != null && previous.cellOf.length >= count ? previous.cellOf : new Int32Array(count);
-    const perPx = 1 / cellSize; // cells per px
     let binned = 0;
-    for (let k = 0; k < count; k++) {
-      const x = xs[k] as number;
-      const y = ys[k] as number;
-      // The comparisons also drop NaN.
-      if (!(x >= 0 && x < width && y >= 0 && y < height)) {
-        cellOf[k] = -1;
-        continue;
-      }
-      // Both terms are ≥ 0 and small, so `| 0` floors them (faster than Math.floor, and than dividing).
-      const cell = (((y + shiftY) * perPx) | 0) * columns + (((x + shiftX) * perPx) | 0);
-      cellOf[k] = cell;
-      counts[cell] = (counts[cell] as number) + 1;
-      if (x < (minX[cell] as number)) minX[cell] = x;
-      if (x > (maxX[cell] as number)) maxX[cell] = x;
-      if (y < (minY[cell] as number)) minY[cell] = y;
-      if (y > (maxY[cell] as number)) maxY[cell] = y;
-      binned++;
-    }
     let maxCount = 0;
-    for (let cell = 0; cell < cells; cell++)
-      if ((counts[cell] as number) > maxCount) maxCount = counts[cell] as number;
+    for (let row = 0; row < rows; row++) {
+      for (let column = 0; column < columns; column++) {
+        const cell = row * columns + column;
+        const bin = bins.binAt(firstColumn + column, firstRow + row);
+        const count = bin < 0 ? 0 : bins.count(bin);
+        counts[cell] = count;
+        binned += count;
+        if (count > maxCount) maxCount = count;
+      }
+    }
     return new DensityGrid(
       cellSize,
       columns,
       rows,
       -shiftX,
       -shiftY,
+      firstColumn,
+      firstRow,
       counts,
-      minX,
-      minY,
-      maxX,
-      maxY,
-      cellOf,
-      count,
       binned,
       maxCount,
     );
@@ -147,6 +110,11 @@ export class DensityGrid {
     return this.originX + (cell % this.columns) * this.cellSize;
   }
 
+  /** The bin of `bins` (those the grid was read from) that holds the cell's points. */
+  binOf(bins: PointBins, cell: number): number {
+    return bins.binAt(this.column0 + (cell % this.columns), this.row0 + Math.floor(cell / this.columns));
+  }
+
   /** Area px of the top edge of the cell's row. */
   cellTop(cell: number): number {
     return this.originY + Math.floor(cell / this.columns) * this.cellSize;
@@ -154,27 +122,39 @@ export class DensityGrid {
 }
 
 /**
- * Keeps, at the front of `drawn` and in their order, the first `count` drawn points that are *not* in a
- * cell of `grid` holding `atLeast` points or more (those are drawn as a count instead); returns how many
- * were kept. Points in no cell are kept. `grid` must have been built from the same `count` points.
+ * The positions of the points in the cells of `grid` (built by `fromBins` from `bins`) that hold
+ * fewer than `below` points, read from the bins into `into` and sorted ascending (so they are drawn in
+ * storage order). Returns them as a view of `into`, which must have room for them.
  */
-export function keepSparse(drawn: DrawnPoints, count: number, grid: DensityGrid, atLeast: number): number {
-  if (count !== grid.size) throw new Error(`keepSparse: ${count} drawn points, the grid binned ${grid.size}`);
-  const { xs, ys, index, centre } = drawn;
-  const { cellOf, counts } = grid;
-  let kept = 0;
-  for (let k = 0; k < count; k++) {
-    const cell = cellOf[k] as number;
-    if (cell >= 0 && (counts[cell] as number) >= atLeast) continue;
-    if (kept !== k) {
-      xs[kept] = xs[k] as number;
-      ys[kept] = ys[k] as number;
-      index[kept] = index[k] as number;
-      centre[kept] = centre[k] as number;
+export function pointsOfSquares(
+  bins: PointBins,
+  grid: DensityGrid,
+  below: number,
+  into: Uint32Array,
+): Uint32Array {
+  const { columns, rows, counts, column0, row0 } = grid;
+  const { start, items } = bins;
+  let count = 0;
+  let last = -1;
+  let sorted = true;
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      const n = counts[row * columns + column] as number;
+      if (n === 0 || n >= below) continue;
+      const bin = bins.binAt(column0 + column, row0 + row);
+      if (count + n > into.length) throw new Error(`No room for ${count + n} points (have ${into.length})`);
+      const end = start[bin + 1] as number;
+      for (let slot = start[bin] as number; slot < end; slot++) {
+        const position = items[slot] as number;
+        if (position < last) sorted = false;
+        last = position;
+        into[count++] = position;
+      }
     }
-    kept++;
   }
-  return kept;
+  const picked = into.subarray(0, count);
+  if (!sorted) picked.sort();
+  return picked;
 }
 
 /**

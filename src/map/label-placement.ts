@@ -42,21 +42,65 @@ export function placeLabelCandidates(
 ): number[] {
   const priority = (i: number) => labels[i]?.[0]?.priority ?? 0;
   const order = labels.map((_, i) => i).sort((a, b) => priority(b) - priority(a));
-  const kept: Omit<LabelBox, 'priority'>[] = [];
+  const kept = new BoxBuckets();
+  const blocked = new BoxBuckets();
+  for (const o of obstacles) blocked.add(o);
   const chosen = labels.map(() => -1);
   for (const i of order) {
     const candidates = labels[i] ?? [];
-    const fit = candidates.findIndex(
-      (box) => !kept.some((k) => overlaps(box, k, margin)) && !obstacles.some((o) => overlaps(box, o, 0)),
-    );
+    const fit = candidates.findIndex((box) => !kept.hits(box, margin) && !blocked.hits(box, 0));
     if (fit < 0) continue;
-    kept.push(candidates[fit] as LabelBox);
+    kept.add(candidates[fit] as LabelBox);
     chosen[i] = fit;
   }
   return chosen;
 }
 
 type Rect = Omit<LabelBox, 'priority'>;
+/**
+ * Boxes filed by the square buckets of `BUCKET` px they touch, so a collision test looks at the few boxes
+ * near the one tested instead of at every box kept (hundreds of names and incident markers per layout).
+ */
+class BoxBuckets {
+  private readonly buckets = new Map<number, Rect[]>();
+
+  add(box: Rect): void {
+    const x1 = bucketOf(box.x + box.width);
+    const y1 = bucketOf(box.y + box.height);
+    for (let y = bucketOf(box.y); y <= y1; y++) {
+      for (let x = bucketOf(box.x); x <= x1; x++) {
+        const key = y * BUCKET_ROW + x;
+        const bucket = this.buckets.get(key);
+        if (bucket === undefined) this.buckets.set(key, [box]);
+        else bucket.push(box);
+      }
+    }
+  }
+
+  /** True when `box` comes closer than `gap` px to a box filed here. */
+  hits(box: Rect, gap: number): boolean {
+    const x1 = bucketOf(box.x + box.width + gap);
+    const y1 = bucketOf(box.y + box.height + gap);
+    for (let y = bucketOf(box.y - gap); y <= y1; y++) {
+      for (let x = bucketOf(box.x - gap); x <= x1; x++) {
+        const bucket = this.buckets.get(y * BUCKET_ROW + x);
+        if (bucket === undefined) continue;
+        for (let k = 0; k < bucket.length; k++) if (overlaps(box, bucket[k] as Rect, gap)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** The bucket (column or row) of a screen coordinate, clamped so a box far off screen files under a few. */
+function bucketOf(v: number): number {
+  return Math.max(-BUCKET_SPAN, Math.min(BUCKET_SPAN, Math.floor(v / BUCKET)));
+}
+
+const BUCKET = 64; // px, side of a bucket
+const BUCKET_SPAN = 256; // buckets each side of the origin before clamping (±16k px)
+const BUCKET_ROW = 4 * BUCKET_SPAN; // key stride of a row: more than the 2 · BUCKET_SPAN + 1 columns
+
 /** True when `a` and `b` come closer than `gap` px. */
 function overlaps(a: Rect, b: Rect, gap: number): boolean {
   return (

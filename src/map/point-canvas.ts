@@ -4,29 +4,35 @@
  * of incident positions to draw, and answers clicks with a position.
  *
  * - Lives in its own pane (`POINT_PANE`, z-index 450 in map.css): above the basemap's vectors in the
- *   overlay pane (400), below markers, labels and popups (600+). The pane ignores the pointer; clicks and
- *   moves are read from the map's own events and hit-tested here.
+ *   overlay pane (400), below markers, labels and popups (600+). The pane ignores the pointer; clicks are
+ *   read from the map's click event, moves from the container's mousemove (hit-tested once a frame, and
+ *   not at all during a drag), and hit-tested here.
  * - Redraws on moveend, zoomend, viewreset and resize, into a canvas `padding` larger than the map on each
  *   side, so a short pan shows points before the redraw. During a zoom animation the last drawing is
  *   scaled with a CSS transform, as Leaflet's own renderers do.
  * - Draws in device pixels (devicePixelRatio, capped by `maxPixels`) by stamping precomputed dots into an
- *   ImageData buffer (see point-raster.ts), smaller dots when hundreds of thousands are in view; the open
- *   incident is drawn on top with the 2D context.
+ *   ImageData buffer (see point-raster.ts), smaller dots when hundreds of thousands are in view, clearing
+ *   and copying only the rows that hold dots; the open incident is drawn on top with the 2D context.
  * - Each redraw builds a uniform screen grid of the drawn points (screen-grid.ts) for hit-testing.
- * - Dense views are drawn as counts (density-grid.ts, density-paint.ts). Each redraw bins the points in
- *   the canvas into squares of `cellSize` px, aligned to the world so a pan does not re-cut them. When
+ * - Dense views are drawn as counts (point-bins.ts, density-grid.ts, density-paint.ts). The shown points
+ *   are binned into squares of `cellSize` px, aligned to the world so a pan does not re-cut them, once per
+ *   zoom and filter, over the canvas and `binPadding` of it beyond each edge; a redraw inside that window
+ *   reads its squares' counts and the points it draws as dots from the bins, and touches no other. When
  *   some square holds `gridFrom` points or more (and the map is zoomed out of `dotsFromZoom`), every
  *   square of `dotsBelow` points or more is painted shaded, with its count, instead of its dots; the
  *   points of the other squares stay dots, clickable as ever. A click on a counted square zooms into its
  *   points. The canvas says which it drew: `data-mode="grid" | "dots"` and `data-cells` (counted squares);
  *   the map container has the class `incident-points-grid` while counts are shown (the legend explains them).
- * - The time of the last redraw is kept as the User Timing measure `incident-points:draw`.
+ * - The time of the last redraw is kept as the User Timing measure `incident-points:draw` (its detail: the
+ *   points in the canvas's squares, the dots drawn, whether the points were binned again, the phases).
  *
  * Keyboard users reach incidents through the list: the canvas is aria-hidden and adds nothing focusable.
  */
 import L from 'leaflet';
-import { DensityGrid, keepSparse } from './density-grid';
+import { type CanvasFrame, canvasFrame, placeCanvas, transformCanvas } from './canvas-frame';
+import { DensityGrid, pointsOfSquares } from './density-grid';
 import { paintDensity } from './density-paint';
+import { PointBins } from './point-bins';
 import {
   buildStamp,
   type DotStyle,
@@ -73,6 +79,7 @@ const DEFAULTS = {
   // what still piles up shares a spot that no zoom separates; counting it would leave no way to its dots.
   dotsFromZoom: 15,
   zoomPadding: 40, // px kept around a square's points when zooming into them
+  binPadding: 1, // the window binned at once reaches this share of the canvas beyond each of its edges
 };
 
 /** How far above a point (px) a popup's tip should sit so it clears the selected point's ring. */
@@ -85,21 +92,10 @@ export interface PointCanvasOptions {
   onSelect(index: number): void;
 }
 
-/** Where the last drawing sits: what hit-testing and the zoom animation need. */
-interface Frame {
-  readonly zoom: number;
-  /** World size in CSS px at `zoom`. */
-  readonly scale: number;
-  /** Layer point of the canvas's top-left corner. */
-  readonly min: L.Point;
-  /** World pixel (CSS px) of the canvas's top-left corner. */
-  readonly left: number;
-  readonly top: number;
-  readonly ratio: number;
+/** Where the last drawing sits (canvas-frame.ts), and how it was drawn. */
+interface Frame extends CanvasFrame {
   /** Dense squares are drawn as counts (`density` says where), not as dots. */
   readonly grid: boolean;
-  /** Identifies the view, so zoomend + moveend for one change draw once. */
-  readonly key: string;
 }
 
 export class PointCanvas extends L.Layer {
@@ -108,6 +104,8 @@ export class PointCanvas extends L.Layer {
   private context: CanvasRenderingContext2D | null = null;
   private image: ImageData | null = null;
   private pixels = new Int32Array(0);
+  /** Device rows [from, to) of `pixels` that may hold dots; the others are clear. */
+  private inked: [number, number] = [0, 0];
   /** `stamps[tier][style]`, for the current pixel ratio and canvas width. */
   private stamps: Stamp[][] = [];
   private stampKey = '';
@@ -122,11 +120,18 @@ export class PointCanvas extends L.Layer {
     centre: new Int32Array(0),
   };
   private grid: ScreenGrid | null = null;
-  /** The points of the last drawing binned into squares (always built: it picks dots or counts). */
+  /** The shown points binned by square at the zoom of the last drawing, around its view. */
+  private bins: PointBins | null = null;
+  /** The squares of the last drawing and their counts (always built: it picks dots or counts). */
   private density: DensityGrid | null = null;
+  /** Scratch: the positions to draw as dots, ascending (room for every shown incident). */
+  private picked = new Uint32Array(0);
   private frame: Frame | null = null;
   private selected: number | null = null;
-  private hoverAt: L.Point | null = null;
+  /** The last mouse move over the map (not dragging), to hit-test in the next frame. */
+  private hoverAt: MouseEvent | null = null;
+  /** The pointer is over a point or a counted square (the map has `incident-points-hover`). */
+  private hovering = false;
   private hoverRequest = 0;
 
   constructor(
@@ -183,8 +188,10 @@ export class PointCanvas extends L.Layer {
       if (this.context === null) throw new Error('PointCanvas: this browser gives no 2D canvas context');
     }
     (map.getPane(POINT_PANE) ?? map.createPane(POINT_PANE)).appendChild(this.canvas);
-    // Not a map event: the basemap's canvas swallows the mouseout that Leaflet would report.
+    // Not map events: the basemap's canvas swallowed the mouseout that Leaflet would report, and a map
+    // mousemove makes Leaflet measure the container (a forced layout) for every move of a drag.
     L.DomEvent.on(map.getContainer(), 'mouseleave', this.handleMouseLeave);
+    L.DomEvent.on(map.getContainer(), 'mousemove', this.handleMouseMove as L.DomEvent.EventHandlerFn);
     this.redraw(true);
     return this;
   }
@@ -193,7 +200,9 @@ export class PointCanvas extends L.Layer {
     cancelAnimationFrame(this.hoverRequest);
     this.hoverRequest = 0;
     this.hoverAt = null;
+    this.hovering = false;
     L.DomEvent.off(map.getContainer(), 'mouseleave', this.handleMouseLeave);
+    L.DomEvent.off(map.getContainer(), 'mousemove', this.handleMouseMove as L.DomEvent.EventHandlerFn);
     map.getContainer().classList.remove('incident-points-hover', 'incident-points-grid');
     if (this.canvas) L.DomUtil.remove(this.canvas);
     this.frame = null; // no hit-testing until drawn again
@@ -215,7 +224,6 @@ export class PointCanvas extends L.Layer {
       zoom: this.handleZoom,
       zoomanim: this.handleZoomAnim,
       click: this.handleClick,
-      mousemove: this.handleMouseMove,
     };
   }
 
@@ -233,34 +241,17 @@ export class PointCanvas extends L.Layer {
     const { map, canvas, context } = this;
     if (map === null || canvas === null || context === null) return;
     const started = performance.now();
-    const size = map.getSize();
-    const pad = size.multiplyBy(DEFAULTS.padding).round();
-    const width = size.x + 2 * pad.x; // CSS px
-    const height = size.y + 2 * pad.y;
-    const min = map.containerPointToLayerPoint(pad.multiplyBy(-1)).round();
-    const origin = map.getPixelOrigin();
-    const zoom = map.getZoom();
-    const scale = map.options.crs?.scale(zoom) ?? 256 * 2 ** zoom;
-    const ratio = Math.min(
-      window.devicePixelRatio || 1,
-      Math.sqrt(DEFAULTS.maxPixels / Math.max(1, width * height)),
-    );
-    const left = origin.x + min.x;
-    const top = origin.y + min.y;
-    const key = [zoom, left, top, min.x, min.y, width, height, ratio].join(' ');
-    if (!force && this.frame?.key === key) return;
-
-    const deviceWidth = Math.max(1, Math.round(width * ratio));
-    const deviceHeight = Math.max(1, Math.round(height * ratio));
-    if (canvas.width !== deviceWidth || canvas.height !== deviceHeight) {
-      canvas.width = deviceWidth;
-      canvas.height = deviceHeight;
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
+    const at = canvasFrame(map, DEFAULTS.padding, DEFAULTS.maxPixels);
+    // The key tells one view from another, so zoomend + moveend for one change draw once.
+    if (!force && this.frame?.key === at.key) return;
+    const { zoom, scale, left, top, width, height, ratio } = at;
+    const device = placeCanvas(canvas, at);
+    const deviceWidth = device.width;
+    const deviceHeight = device.height;
     if (this.image?.width !== deviceWidth || this.image.height !== deviceHeight) {
       this.image = context.createImageData(deviceWidth, deviceHeight);
       this.pixels = new Int32Array(this.image.data.buffer);
+      this.inked = [0, 0];
     }
     const stampKey = `${ratio} ${deviceWidth}`;
     if (stampKey !== this.stampKey) {
@@ -269,50 +260,82 @@ export class PointCanvas extends L.Layer {
       );
       this.stampKey = stampKey;
     }
-    if (this.drawn.index.length < this.order.length) {
-      const n = this.order.length;
+    const n = this.order.length;
+    if (this.drawn.index.length < n) {
       this.drawn = {
         xs: new Float32Array(n),
         ys: new Float32Array(n),
         index: new Uint32Array(n),
         centre: new Int32Array(n),
       };
+      this.picked = new Uint32Array(n);
     }
+    const t0 = performance.now();
+    const { cellSize, binPadding } = DEFAULTS;
+    // Binned once per zoom and filter over a window around the view; pans inside it reuse the bins.
+    let { bins } = this;
+    const rebin = bins === null || !bins.covers(this.order, scale, left, top, width, height);
+    if (rebin) {
+      const window = {
+        scale,
+        left: left - width * binPadding,
+        top: top - height * binPadding,
+        width: width * (1 + 2 * binPadding),
+        height: height * (1 + 2 * binPadding),
+        cellSize,
+      };
+      bins = PointBins.build(this.columns, this.order, window, bins);
+      this.bins = bins;
+    }
+    if (bins === null) return;
+    const t1 = performance.now();
+    const area = { left, top, width, height, cellSize };
+    const density = DensityGrid.fromBins(bins, area, this.density);
+    this.density = density;
+    const grid = zoom < this.dotsFromZoom(map) && density.maxCount >= DEFAULTS.gridFrom;
+    // The points to draw as dots: all of them, or with counts on, those of the sparse squares only.
+    const below = grid ? DEFAULTS.dotsBelow : Number.POSITIVE_INFINITY;
+    const picked = pointsOfSquares(bins, density, below, this.picked);
     const view = { scale, left, top, ratio, width: deviceWidth, height: deviceHeight };
     // Culled with the biggest dot's reach (the points lost are in the padding, out of sight).
     const margin = Math.max(...DEFAULTS.dots.map((dot) => stampReach(dot, ratio)));
-    const t0 = performance.now();
-    const count = projectPoints(view, this.columns, this.order, margin, this.drawn);
-    const t1 = performance.now();
-    const { xs, ys } = this.drawn;
-    const { cellSize } = DEFAULTS;
-    this.density = DensityGrid.build(xs, ys, count, { left, top, width, height, cellSize }, this.density);
-    const grid = zoom < this.dotsFromZoom(map) && this.density.maxCount >= DEFAULTS.gridFrom;
-    // With counts on, only the points of sparse squares remain to be drawn (and hit) as dots.
-    const dots = grid ? keepSparse(this.drawn, count, this.density, DEFAULTS.dotsBelow) : count;
+    const dots = projectPoints(view, this.columns, picked, margin, this.drawn);
     const t2 = performance.now();
     const tier = DEFAULTS.dots.findIndex((dot) => dots <= dot.upTo);
-    stampPoints(this.pixels, this.drawn, dots, this.columns.style, this.stamps[tier] ?? []);
+    // Clears the rows the last drawing inked, stamps, and keeps the rows inked now (device px).
+    const stamps = this.stamps[tier] ?? [];
+    const [from, to] = this.inked;
+    const clear = [from * deviceWidth, to * deviceWidth] as const;
+    const [low, high] = stampPoints(this.pixels, this.drawn, dots, this.columns.style, stamps, clear);
+    const reach = stampReach(DEFAULTS.dots[tier] ?? { radius: 0, outline: 0, ring: 0 }, ratio);
+    this.inked =
+      dots === 0
+        ? [0, 0]
+        : [
+            Math.max(0, Math.floor(low / deviceWidth) - reach),
+            Math.min(deviceHeight, Math.floor(high / deviceWidth) + reach + 1),
+          ];
     const t3 = performance.now();
+    const { xs, ys } = this.drawn;
     this.grid = ScreenGrid.build(xs, ys, dots, width, height, DEFAULTS.hitRadius, this.grid);
     const t4 = performance.now();
-    this.frame = { zoom, scale, min, left, top, ratio, grid, key };
+    this.frame = { ...at, grid };
     canvas.dataset.mode = grid ? 'grid' : 'dots';
     map.getContainer().classList.toggle('incident-points-grid', grid);
-    L.DomUtil.setPosition(canvas, min); // also drops a zoom animation's scale
     const cells = this.paint();
     const t5 = performance.now();
     // The measure's detail splits the time (ms), for DevTools and tests/e2e/large.test.ts. `drawn` counts
-    // the points in the canvas, whether drawn as dots or counted in squares.
+    // the points in the canvas's squares, whether drawn as dots or counted.
     const phases = {
       setup: t0 - started,
-      project: t1 - t0,
-      bin: t2 - t1,
+      bin: t1 - t0, // 0 for a pan inside the binned window
+      pick: t2 - t1, // counts of the squares, and projecting the points drawn as dots
+
       stamp: t3 - t2,
       grid: t4 - t3,
       paint: t5 - t4,
     };
-    const detail = { drawn: count, zoom, mode: canvas.dataset.mode, dots, cells, phases };
+    const detail = { drawn: density.binned, zoom, mode: canvas.dataset.mode, dots, cells, rebin, phases };
     performance.clearMeasures(DEFAULTS.drawMeasure);
     performance.measure(DEFAULTS.drawMeasure, { start: started, end: t5, detail });
   }
@@ -324,7 +347,10 @@ export class PointCanvas extends L.Layer {
   private paint(): number {
     const { canvas, context, image, frame, density, selected } = this;
     if (canvas === null || context === null || image === null || frame === null) return 0;
-    context.putImageData(image, 0, 0);
+    // Only the rows with dots are copied; the rest of the canvas is cleared.
+    const [from, to] = this.inked;
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    if (to > from) context.putImageData(image, 0, 0, 0, from, image.width, to - from);
     const cells =
       frame.grid && density !== null ? paintDensity(context, density, DEFAULTS.dotsBelow, frame.ratio) : 0;
     canvas.dataset.cells = String(cells);
@@ -367,12 +393,7 @@ export class PointCanvas extends L.Layer {
   /** Scales and shifts the last drawing to where it belongs at (center, zoom), as Leaflet's renderers do. */
   private transformTo(center: L.LatLng, zoom: number): void {
     const { map, canvas, frame } = this;
-    if (map === null || canvas === null || frame === null) return;
-    const scale = map.getZoomScale(zoom, frame.zoom);
-    // The pixel origin Leaflet will use at (center, zoom): the map pane keeps its offset.
-    const panePosition = L.DomUtil.getPosition(map.getPane('mapPane') as HTMLElement);
-    const origin = map.project(center, zoom).subtract(map.getSize().divideBy(2)).add(panePosition).round();
-    L.DomUtil.setTransform(canvas, L.point(frame.left * scale, frame.top * scale).subtract(origin), scale);
+    if (map !== null && canvas !== null && frame !== null) transformCanvas(map, canvas, frame, center, zoom);
   }
 
   private readonly handleViewChange = (): void => this.redraw(false);
@@ -407,11 +428,16 @@ export class PointCanvas extends L.Layer {
    * dots). Leaflet animates a change of up to 4 levels and jumps beyond.
    */
   private zoomInto(cell: number): void {
-    const { map, density, frame } = this;
-    if (map === null || density === null || frame === null) return;
-    const [minX, minY, maxX, maxY] = [density.minX, density.minY, density.maxX, density.maxY].map(
-      (edge) => edge[cell] as number,
-    ) as [number, number, number, number];
+    const { map, density, bins, frame } = this;
+    if (map === null || density === null || bins === null || frame === null) return;
+    // The box of the square's points, world px, then canvas px.
+    const box = bins.boxOf(density.binOf(bins, cell));
+    const [minX, minY, maxX, maxY] = [
+      box[0] - frame.left,
+      box[1] - frame.top,
+      box[2] - frame.left,
+      box[3] - frame.top,
+    ];
     const at = (x: number, y: number) => map.layerPointToLatLng(frame.min.add([x, y]));
     const bounds = L.latLngBounds(at(minX, maxY), at(maxX, minY));
     const padding = L.point(2 * DEFAULTS.zoomPadding, 2 * DEFAULTS.zoomPadding);
@@ -433,25 +459,28 @@ export class PointCanvas extends L.Layer {
   };
 
   /** Remembers where the mouse is and hit-tests once per animation frame. */
-  private readonly handleMouseMove = (event: L.LeafletEvent): void => {
-    const { originalEvent, containerPoint } = event as L.LeafletMouseEvent;
-    const target = originalEvent.target instanceof Element ? originalEvent.target : null;
+  private readonly handleMouseMove = (event: MouseEvent): void => {
+    const target = event.target instanceof Element ? event.target : null;
     // Not while dragging the map, nor over a control (the legend) or the popup covering points.
-    const overMap =
-      originalEvent.buttons === 0 && target?.closest('.leaflet-control, .leaflet-popup') == null;
-    this.hoverAt = overMap ? containerPoint : null;
-    if (this.hoverRequest === 0) this.hoverRequest = requestAnimationFrame(this.updateHover);
+    const overMap = event.buttons === 0 && target?.closest('.leaflet-control, .leaflet-popup') == null;
+    this.hoverAt = overMap ? event : null;
+    // During a drag, a frame is asked for only to drop the hover look once.
+    if (this.hoverRequest === 0 && (overMap || this.hovering))
+      this.hoverRequest = requestAnimationFrame(this.updateHover);
   };
 
   private readonly handleMouseLeave = (): void => {
     this.hoverAt = null;
+    this.hovering = false;
     this.map?.getContainer().classList.remove('incident-points-hover');
   };
 
   private readonly updateHover = (): void => {
     this.hoverRequest = 0;
-    const at = this.hoverAt;
-    const over = at !== null && (this.pointAt(at) !== null || this.countedCellAt(at) >= 0);
+    // Measured once a frame, not once a mouse event.
+    const at = this.hoverAt === null ? null : this.map?.mouseEventToContainerPoint(this.hoverAt);
+    const over = at != null && (this.pointAt(at) !== null || this.countedCellAt(at) >= 0);
+    this.hovering = over;
     this.map?.getContainer().classList.toggle('incident-points-hover', over);
   };
 }

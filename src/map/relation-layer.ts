@@ -175,6 +175,15 @@ export class RelationLayer extends L.Layer {
   private readonly redraw = (): void => {
     const { map, root, chain } = this;
     if (map === null || root === null) return;
+    const empty = chain === null || chain.links.length === 0;
+    // The legend shows only while there is something to explain.
+    const legend = this.legend?.getContainer();
+    if (legend && legend.hidden !== empty) legend.hidden = empty;
+    // With nothing to draw, a move (dozens per pan) touches no DOM.
+    if (empty) {
+      if (root.firstChild !== null) root.replaceChildren();
+      return;
+    }
     const size = map.getSize();
     // The pane moves with the map; keep the SVG on the container so it can draw in container pixels.
     // (Leaflet's typings want an HTMLElement; setPosition only sets a CSS transform, as Leaflet's own SVG renderer does.)
@@ -182,14 +191,6 @@ export class RelationLayer extends L.Layer {
     root.setAttribute('width', String(size.x));
     root.setAttribute('height', String(size.y));
     root.setAttribute('viewBox', `0 0 ${size.x} ${size.y}`);
-    const empty = chain === null || chain.links.length === 0;
-    // The legend shows only while there is something to explain.
-    const legend = this.legend?.getContainer();
-    if (legend) legend.hidden = empty;
-    if (empty) {
-      root.replaceChildren();
-      return;
-    }
     const screen = (i: number): Pt => {
       const lat = this.points.lat[i];
       const lon = this.points.lon[i];

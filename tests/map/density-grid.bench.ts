@@ -1,15 +1,18 @@
 /**
- * The density grid's per-redraw work on one core, without a browser: binning 1M (and 100k) shown
- * incidents, all in view, into 56 px cells of a 1920 × 1200 px canvas (a 1280 × 800 map with the point
- * canvas's 25 % padding), and the whole grid-mode pass before stamping (project, bin, keep the points
- * of sparse cells as dots). `projectPoints` alone is measured for scale. Not included: painting the
- * cells and their counts, which tests/e2e/density.test.ts reports from Chromium.
+ * The density grid's work on one core, without a browser, for 1M (and 100k) shown incidents, all in view,
+ * in 56 px cells of a 1920 × 1200 px canvas (a 1280 × 800 map with the point canvas's 25 % padding):
+ * binning them (once per zoom and filter: PointBins.build over the canvas and one canvas beyond each
+ * edge), then what every redraw at that zoom does (a pan): read the canvas's cells from the bins and pick
+ * the points of sparse cells to draw as dots. `projectPoints` over every point is measured for scale (what a
+ * redraw cost before the bins). Not included: painting the cells and their counts, which
+ * tests/e2e/density.test.ts reports from Chromium.
  *
  * Run: npx vitest bench --run --project unit tests/map/density-grid.bench.ts
  */
 import { bench, describe } from 'vitest';
 import { clusteredPoints } from '../../bench/clustered-points';
-import { DensityGrid, type GridArea, keepSparse } from '../../src/map/density-grid';
+import { DensityGrid, type GridArea, pointsOfSquares } from '../../src/map/density-grid';
+import { PointBins } from '../../src/map/point-bins';
 import { type DrawnPoints, mercatorX, mercatorY, projectPoints } from '../../src/map/point-raster';
 
 const WIDTH = 1920; // CSS px = device px (ratio 1)
@@ -29,6 +32,15 @@ const view = {
   height: HEIGHT,
 };
 const area: GridArea = { left: view.left, top: view.top, width: WIDTH, height: HEIGHT, cellSize: CELL };
+// As DEFAULTS.binPadding (1) in point-canvas.ts: the canvas and one canvas beyond each edge.
+const window = {
+  ...area,
+  left: area.left - WIDTH,
+  top: area.top - HEIGHT,
+  width: 3 * WIDTH,
+  height: 3 * HEIGHT,
+  scale: SCALE,
+};
 
 for (const count of [1_000_000, 100_000]) {
   const points = clusteredPoints(count);
@@ -39,22 +51,22 @@ for (const count of [1_000_000, 100_000]) {
     index: new Uint32Array(count),
     centre: new Int32Array(count),
   };
+  const picked = new Uint32Array(count);
+  let bins = PointBins.build(points, order, window);
+  let grid = DensityGrid.fromBins(bins, area);
   const n = projectPoints(view, points, order, 5, drawn);
-  let grid = DensityGrid.build(drawn.xs, drawn.ys, n, area);
-  if (grid.binned !== n) throw new Error(`Binned ${grid.binned} of ${n} points in view`);
+  if (grid.binned < n) throw new Error(`Binned ${grid.binned} of ${n} points in view`);
   describe(`${count} shown incidents (${n} in view, ${grid.maxCount} in the densest cell)`, () => {
-    bench('projectPoints (for scale: the pass before binning)', () => {
+    bench('projectPoints of every point (for scale: a redraw before the bins)', () => {
       projectPoints(view, points, order, 5, drawn);
     });
-    bench('DensityGrid.build, reusing the last grid’s arrays', () => {
-      grid = DensityGrid.build(drawn.xs, drawn.ys, n, area, grid);
+    bench('PointBins.build (a zoom or a filter), reusing the last bins’ arrays', () => {
+      bins = PointBins.build(points, order, window, bins);
     });
-    // keepSparse moves the drawn points, so each run projects them again: a redraw's whole grid-mode work
-    // before stamping the few dots left.
-    bench('projectPoints + DensityGrid.build + keepSparse', () => {
-      const inView = projectPoints(view, points, order, 5, drawn);
-      grid = DensityGrid.build(drawn.xs, drawn.ys, inView, area, grid);
-      keepSparse(drawn, inView, grid, SPARSE_BELOW);
+    bench('DensityGrid.fromBins + pointsOfSquares + projectPoints of the dots (a pan)', () => {
+      grid = DensityGrid.fromBins(bins, area, grid);
+      const dots = pointsOfSquares(bins, grid, SPARSE_BELOW, picked);
+      projectPoints(view, points, dots, 5, drawn);
     });
   });
 }

@@ -1,22 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { DensityGrid, formatCount, type GridArea, keepSparse, shadeOf } from '../../src/map/density-grid';
 import {
-  type DrawnPoints,
-  MAX_MERCATOR_LATITUDE,
-  mercatorX,
-  mercatorY,
-  type PointColumns,
-  projectPoints,
-} from '../../src/map/point-raster';
+  DensityGrid,
+  formatCount,
+  type GridArea,
+  pointsOfSquares,
+  shadeOf,
+} from '../../src/map/density-grid';
+import { PointBins } from '../../src/map/point-bins';
+import { MAX_MERCATOR_LATITUDE, mercatorX, mercatorY } from '../../src/map/point-raster';
 import { seededRandom } from '../support/random';
 
 const AREA: GridArea = { left: 0, top: 0, width: 200, height: 100, cellSize: 50 };
+const SCALE = 2 ** 20; // world px: every test point is a small binary fraction of it, so exact
+
+/** Bins of points given as [x, y] pairs (area px) over `area`, at `SCALE`. */
+function binsOf(points: readonly [number, number][], area: GridArea = AREA) {
+  const x = Float64Array.from(points, (p) => (p[0] + area.left) / SCALE);
+  const y = Float64Array.from(points, (p) => (p[1] + area.top) / SCALE);
+  const order = Uint32Array.from(points, (_, i) => i);
+  return PointBins.build({ x, y }, order, { ...area, scale: SCALE });
+}
 
 /** A grid over points given as [x, y] pairs (area px). */
 function gridOf(points: readonly [number, number][], area: GridArea = AREA) {
-  const xs = Float32Array.from(points, (p) => p[0]);
-  const ys = Float32Array.from(points, (p) => p[1]);
-  return DensityGrid.build(xs, ys, points.length, area);
+  return DensityGrid.fromBins(binsOf(points, area), area);
 }
 
 /** Every non-empty cell as { cell: count }. */
@@ -36,7 +43,7 @@ function randomPoints(n: number, width: number, height: number, seed: number): [
   );
 }
 
-describe('DensityGrid.build', () => {
+describe('DensityGrid.fromBins', () => {
   it('counts the points of each cell', () => {
     const grid = gridOf([
       [10, 10],
@@ -48,43 +55,24 @@ describe('DensityGrid.build', () => {
     expect(countsOf(grid)).toEqual({ 0: 2, 1: 1, 7: 1 });
     expect(grid.maxCount).toBe(2);
     expect(grid.binned).toBe(4);
-    expect([...grid.cellOf.subarray(0, 4)]).toEqual([0, 0, 1, 7]);
   });
 
-  it('keeps the bounding box of the points of each cell', () => {
-    const grid = gridOf([
-      [10, 40],
-      [30, 5],
-      [60, 10],
-    ]);
-    expect([grid.minX[0], grid.minY[0], grid.maxX[0], grid.maxY[0]]).toEqual([10, 5, 30, 40]);
-    expect([grid.minX[1], grid.minY[1], grid.maxX[1], grid.maxY[1]]).toEqual([60, 10, 60, 10]);
-    expect(grid.minX[2]).toBe(Number.POSITIVE_INFINITY);
-    expect(grid.maxX[2]).toBe(Number.NEGATIVE_INFINITY);
-  });
-
-  it('counts every point inside the area exactly once, and each inside the box of its cell', () => {
+  it('counts every point inside the area exactly once, each in the cell under it', () => {
     for (const seed of [1, 2, 3]) {
-      const area: GridArea = { left: 12_345.6, top: -789.25, width: 333, height: 211, cellSize: 48 };
+      const area: GridArea = { left: 12_336, top: -768, width: 333, height: 211, cellSize: 48 };
       const points = randomPoints(2_000, area.width, area.height, seed);
       const grid = gridOf(points, area);
       expect(grid.counts.reduce((sum, n) => sum + n, 0)).toBe(points.length);
       expect(grid.binned).toBe(points.length);
-      points.forEach(([x, y], slot) => {
-        const cell = grid.cellOf[slot] as number;
+      for (const [x, y] of points) {
+        const cell = grid.cellAt(x, y);
         const left = grid.cellLeft(cell);
         const top = grid.cellTop(cell);
-        const [fx, fy] = [Math.fround(x), Math.fround(y)];
-        expect(fx).toBeGreaterThanOrEqual(left);
-        expect(fx).toBeLessThan(left + grid.cellSize);
-        expect(fy).toBeGreaterThanOrEqual(top);
-        expect(fy).toBeLessThan(top + grid.cellSize);
-        expect(fx).toBeGreaterThanOrEqual(grid.minX[cell] as number);
-        expect(fx).toBeLessThanOrEqual(grid.maxX[cell] as number);
-        expect(fy).toBeGreaterThanOrEqual(grid.minY[cell] as number);
-        expect(fy).toBeLessThanOrEqual(grid.maxY[cell] as number);
-        expect(grid.cellAt(fx, fy)).toBe(cell);
-      });
+        expect(x).toBeGreaterThanOrEqual(left);
+        expect(x).toBeLessThan(left + grid.cellSize);
+        expect(y).toBeGreaterThanOrEqual(top);
+        expect(y).toBeLessThan(top + grid.cellSize);
+      }
     }
   });
 
@@ -99,13 +87,12 @@ describe('DensityGrid.build', () => {
       [955.5, 930.25],
     ] as const) {
       const area: GridArea = { left, top, width: 400, height: 300, cellSize: 48 };
-      const grid = gridOf(
-        world.map(([x, y]) => [x - left, y - top]),
-        area,
-      );
+      const local = world.map(([x, y]): [number, number] => [x - left, y - top]);
+      const grid = gridOf(local, area);
       // World pixels 960 and 1008 are cell edges (20 and 21 × 48): both points share the cell between.
-      expect(grid.cellOf[0]).toBe(grid.cellOf[1]);
-      const cell = grid.cellOf[0] as number;
+      const cell = grid.cellAt(...(local[0] as [number, number]));
+      expect(grid.cellAt(...(local[1] as [number, number]))).toBe(cell);
+      expect(grid.counts[cell]).toBe(2);
       expect(grid.cellLeft(cell) + left).toBe(960);
       expect(grid.cellTop(cell) + top).toBe(960);
       expect(grid.originX).toBeLessThanOrEqual(0);
@@ -113,14 +100,17 @@ describe('DensityGrid.build', () => {
     }
   });
 
-  it('is deterministic', () => {
-    const points = randomPoints(5_000, 640, 480, 7);
-    const area: GridArea = { left: 31.5, top: 17.25, width: 640, height: 480, cellSize: 56 };
-    const a = gridOf(points, area);
-    const b = gridOf(points, area);
-    expect([...a.counts]).toEqual([...b.counts]);
-    expect([...a.minX]).toEqual([...b.minX]);
-    expect([...a.cellOf]).toEqual([...b.cellOf]);
+  it('reads any area the bins cover, and counts the whole of an edge cell', () => {
+    // Bins over a wide window; the grid of a smaller area inside it, whose edges cut cells.
+    const window: GridArea = { left: 0, top: 0, width: 400, height: 300, cellSize: 50 };
+    const bins = binsOf(randomPoints(3_000, 400, 300, 5), window);
+    const area: GridArea = { left: 75, top: 60, width: 200, height: 100, cellSize: 50 };
+    const grid = DensityGrid.fromBins(bins, area);
+    expect([grid.columns, grid.rows, grid.originX, grid.originY]).toEqual([5, 3, -25, -10]);
+    // The area's first cell is world cell (1, 1), so bin 1 · 8 + 1.
+    expect(grid.counts[0]).toBe(bins.count(9));
+    expect(grid.binOf(bins, 0)).toBe(9);
+    expect(grid.binOf(bins, 6)).toBe(18); // second row, second column
   });
 
   it('gives an empty grid for no points', () => {
@@ -133,10 +123,9 @@ describe('DensityGrid.build', () => {
   it('puts a thousand points on one pixel in one cell', () => {
     const grid = gridOf(Array.from({ length: 1000 }, () => [75.5, 20.5] as [number, number]));
     expect(countsOf(grid)).toEqual({ 1: 1000 });
-    expect([grid.minX[1], grid.maxX[1], grid.minY[1], grid.maxY[1]]).toEqual([75.5, 75.5, 20.5, 20.5]);
   });
 
-  it('leaves points outside the area, and NaN, out of every cell', () => {
+  it('leaves points outside the bins, and NaN, out of every cell', () => {
     const grid = gridOf([
       [-1, 10],
       [200, 10],
@@ -145,7 +134,6 @@ describe('DensityGrid.build', () => {
       [10, Number.POSITIVE_INFINITY],
       [0, 0],
     ]);
-    expect([...grid.cellOf.subarray(0, 6)]).toEqual([-1, -1, -1, -1, -1, 0]);
     expect(grid.binned).toBe(1);
     expect(countsOf(grid)).toEqual({ 0: 1 });
   });
@@ -158,60 +146,58 @@ describe('DensityGrid.build', () => {
       [179.9999, 90],
       [0, 0],
     ];
-    const columns: PointColumns = {
+    const points = {
       x: Float64Array.from(lonLat, ([lon]) => mercatorX(lon)),
       y: Float64Array.from(lonLat, ([, lat]) => mercatorY(lat)),
-      style: new Uint8Array(lonLat.length),
     };
     const order = Uint32Array.from(lonLat, (_, i) => i);
     for (const zoom of [0, 2, 7.5, 18]) {
       const scale = 256 * 2 ** zoom;
       // An area a bit larger than the world at low zoom; the world's top-left corner at high zoom.
-      const width = Math.min(scale + 200, 1600);
-      const height = Math.min(scale + 200, 1000);
-      const view = { scale, left: -100, top: -100, ratio: 1, width, height };
-      const drawn: DrawnPoints = {
-        xs: new Float32Array(order.length),
-        ys: new Float32Array(order.length),
-        index: new Uint32Array(order.length),
-        centre: new Int32Array(order.length),
-      };
-      const count = projectPoints(view, columns, order, 0, drawn);
-      const grid = DensityGrid.build(drawn.xs, drawn.ys, count, {
+      const area = {
         left: -100,
         top: -100,
-        width,
-        height,
+        width: Math.min(scale + 200, 1600),
+        height: Math.min(scale + 200, 1000),
         cellSize: 48,
-      });
-      expect(grid.binned).toBe(count);
-      expect(grid.counts.reduce((sum, n) => sum + n, 0)).toBe(count);
+      };
+      const bins = PointBins.build(points, order, { ...area, scale });
+      const grid = DensityGrid.fromBins(bins, area);
+      const inArea = lonLat.filter((_, i) => {
+        const x = (points.x[i] as number) * scale;
+        const y = (points.y[i] as number) * scale;
+        return x >= -100 && y >= -100 && x < area.left + area.width && y < area.top + area.height;
+      }).length;
+      expect(grid.binned).toBeGreaterThanOrEqual(inArea);
+      expect(grid.counts.reduce((sum, n) => sum + n, 0)).toBe(grid.binned);
     }
   });
 
   it('reuses the arrays of the previous grid when the cells are the same', () => {
-    const xs = Float32Array.of(10, 60, 70);
-    const ys = Float32Array.of(10, 10, 10);
-    const first = DensityGrid.build(xs, ys, 3, AREA);
-    const second = DensityGrid.build(xs, ys, 1, AREA, first);
+    const first = gridOf([
+      [10, 10],
+      [60, 10],
+      [70, 10],
+    ]);
+    const second = DensityGrid.fromBins(binsOf([[10, 10]]), AREA, first);
     expect(second.counts).toBe(first.counts);
-    expect(second.cellOf).toBe(first.cellOf);
-    expect(countsOf(second)).toEqual({ 0: 1 });
-    expect(second.maxX[1]).toBe(Number.NEGATIVE_INFINITY); // cleared
+    expect(countsOf(second)).toEqual({ 0: 1 }); // the others cleared
   });
 
   it('refuses nonsense with the values in the message', () => {
-    const xs = new Float32Array(2);
-    expect(() => DensityGrid.build(xs, xs, 3, AREA)).toThrow('count 3 does not fit xs (2)');
-    expect(() => DensityGrid.build(xs, xs, 1, { ...AREA, cellSize: 0 })).toThrow('got 0');
-    expect(() => DensityGrid.build(xs, xs, 1, { ...AREA, width: -1 })).toThrow('-1 × 100');
-    expect(() => DensityGrid.build(xs, xs, 1, { ...AREA, left: Number.NaN })).toThrow('(NaN, 0)');
+    const bins = binsOf([]);
+    expect(() => DensityGrid.fromBins(bins, { ...AREA, cellSize: 40 })).toThrow(
+      'cells of 40 px cannot read bins of 50 px',
+    );
+    expect(() => DensityGrid.fromBins(bins, { ...AREA, width: -1 })).toThrow('-1 × 100');
+    expect(() => DensityGrid.fromBins(bins, { ...AREA, left: Number.NaN })).toThrow('(NaN, 0)');
   });
 });
 
 describe('DensityGrid.cellAt', () => {
   it('finds the cell under a point, and none outside the cells', () => {
-    const grid = gridOf([], { ...AREA, left: 25 }); // the first column starts 25 px left of the area
+    const area = { ...AREA, left: 25 }; // the first column starts 25 px left of the area
+    const grid = gridOf([], area);
     expect(grid.originX).toBe(-25);
     expect(grid.columns).toBe(5);
     expect(grid.cellAt(0, 0)).toBe(0);
@@ -223,40 +209,30 @@ describe('DensityGrid.cellAt', () => {
   });
 });
 
-describe('keepSparse', () => {
-  it('keeps the points of cells under the threshold, in order, and those in no cell', () => {
+describe('pointsOfSquares', () => {
+  it('gives the positions of the points of cells under the threshold, ascending', () => {
     const points: [number, number][] = [
       [10, 10], // cell 0: three points, drawn as a count
       [60, 10], // cell 1: one point
       [20, 20],
-      [-5, 10], // no cell
+      [170, 90], // cell 7: one point
       [30, 30],
       [70, 60], // cell 5: one point
     ];
-    const drawn: DrawnPoints = {
-      xs: Float32Array.from(points, (p) => p[0]),
-      ys: Float32Array.from(points, (p) => p[1]),
-      index: Uint32Array.of(100, 101, 102, 103, 104, 105),
-      centre: Int32Array.of(0, 1, 2, 3, 4, 5),
-    };
-    const grid = DensityGrid.build(drawn.xs, drawn.ys, points.length, AREA);
-    const kept = keepSparse(drawn, points.length, grid, 3);
-    expect(kept).toBe(3);
-    expect([...drawn.index.subarray(0, kept)]).toEqual([101, 103, 105]);
-    expect([...drawn.centre.subarray(0, kept)]).toEqual([1, 3, 5]);
-    expect([...drawn.xs.subarray(0, kept)]).toEqual([60, -5, 70]);
-    expect([...drawn.ys.subarray(0, kept)]).toEqual([10, 10, 60]);
+    const bins = binsOf(points);
+    const grid = DensityGrid.fromBins(bins, AREA);
+    const into = new Uint32Array(points.length);
+    expect([...pointsOfSquares(bins, grid, 3, into)]).toEqual([1, 3, 5]);
+    expect([...pointsOfSquares(bins, grid, Number.POSITIVE_INFINITY, into)]).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
-  it('refuses a grid built from another number of points', () => {
-    const drawn: DrawnPoints = {
-      xs: new Float32Array(2),
-      ys: new Float32Array(2),
-      index: new Uint32Array(2),
-      centre: new Int32Array(2),
-    };
-    const grid = DensityGrid.build(drawn.xs, drawn.ys, 1, AREA);
-    expect(() => keepSparse(drawn, 2, grid, 3)).toThrow('2 drawn points, the grid binned 1');
+  it('refuses to write past the room it is given', () => {
+    const bins = binsOf([
+      [10, 10],
+      [20, 10],
+    ]);
+    const grid = DensityGrid.fromBins(bins, AREA);
+    expect(() => pointsOfSquares(bins, grid, 3, new Uint32Array(1))).toThrow('No room for 2 points (have 1)');
   });
 });
 

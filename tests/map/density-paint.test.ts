@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DensityGrid } from '../../src/map/density-grid';
 import { DENSITY_LOOK, paintDensity } from '../../src/map/density-paint';
+import { PointBins } from '../../src/map/point-bins';
 
 /** What a 2D context was asked to draw: squares and texts, with the style in force. */
 interface Call {
@@ -60,13 +61,11 @@ function gridWith(counts: readonly number[]): DensityGrid {
       ys.push(Math.floor(cell / 3) * 50 + 25);
     }
   });
-  return DensityGrid.build(Float32Array.from(xs), Float32Array.from(ys), xs.length, {
-    left: 0,
-    top: 0,
-    width: 150,
-    height: 100,
-    cellSize: 50,
-  });
+  const area = { left: 0, top: 0, width: 150, height: 100, cellSize: 50 };
+  const scale = 2 ** 10; // world px (Web Mercator 0..1 times this)
+  const points = { x: Float64Array.from(xs, (x) => x / scale), y: Float64Array.from(ys, (y) => y / scale) };
+  const order = Uint32Array.from(xs, (_, i) => i);
+  return DensityGrid.fromBins(PointBins.build(points, order, { ...area, scale }), area);
 }
 
 describe('paintDensity', () => {

@@ -191,6 +191,24 @@ describe('projectPoints and stampPoints', () => {
     expect([drawn.xs[1], drawn.ys[1]]).toEqual([25.5, 15.5]);
   });
 
+  it('clears only the range it is given, and tells the lowest and highest centre it stamped', () => {
+    const target = new Int32Array(width * height).fill(7);
+    const points = columns([
+      [110, 210, 0],
+      [125, 205, 1],
+    ]);
+    const drawn = room(2);
+    const count = projectPoints(view, points, [0, 1], reach, drawn);
+    const [low, high] = stampPoints(target, drawn, count, points.style, styles, [3 * width, 20 * width]);
+    expect([low, high]).toEqual([5 * width + 25, 10 * width + 10]);
+    expect(target[0]).toBe(7); // outside the range: left as it was
+    expect(target[25 * width]).toBe(7);
+    expect(target[18 * width]).toBe(0); // inside it, away from the dots: cleared
+    expect(target[10 * width + 10]).toBe(pixelValue(RED));
+    expect(stampPoints(target, drawn, 0, points.style, styles)).toEqual([Infinity, -Infinity]);
+    expect(target.every((v) => v === 0)).toBe(true);
+  });
+
   it('places points in device pixels at a pixel ratio above 1, and keeps CSS px for hit-testing', () => {
     const drawn = room(1);
     const retina = { ...view, ratio: 2, width: 80, height: 60 };
