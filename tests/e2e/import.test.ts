@@ -110,7 +110,7 @@ describe('opening files', () => {
     await page.getByRole('button', { name: 'Remove ucdp-ged.csv' }).click();
     await expect.poll(() => count(page), POLL).toBe(of(acled.loaded));
     expect(await dataRows(page)).toHaveLength(1);
-    expect(page.url()).toContain('dataset=acled-iraq.csv');
+    await expect.poll(() => page.url(), POLL).toContain('dataset=acled-iraq.csv');
     expect(errors).toEqual([]);
   });
 

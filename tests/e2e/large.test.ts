@@ -155,7 +155,7 @@ describe(`a dataset of ${COUNT} incidents`, () => {
     await popup.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await popup.getAttribute('data-incident-id')).toBe(ISOLATED.id);
     expect(await popup.locator('.popup-title').textContent()).toBe(ISOLATED.title);
-    expect(new URL(page.url()).searchParams.get('id')).toBe(ISOLATED.id);
+    await expect.poll(() => new URL(page.url()).searchParams.get('id'), SLOW_POLL).toBe(ISOLATED.id);
     // The open incident gets a dark ring (nothing else on the canvas is that dark).
     await expect.poll(async () => (await findPixels(page, 'ink'))?.count ?? 0, SLOW_POLL).toBeGreaterThan(20);
     await popupFadedIn(page);
@@ -172,7 +172,7 @@ describe(`a dataset of ${COUNT} incidents`, () => {
     await popup.waitFor({ state: 'visible', timeout: 10_000 });
     const id = (await popup.getAttribute('data-incident-id')) ?? '';
     expect(ids.has(id), `${id} is an incident of the dataset`).toBe(true);
-    expect(new URL(page.url()).searchParams.get('id')).toBe(id);
+    await expect.poll(() => new URL(page.url()).searchParams.get('id'), SLOW_POLL).toBe(id);
     await page.keyboard.press('Escape');
     await popup.waitFor({ state: 'detached', timeout: 10_000 });
   });

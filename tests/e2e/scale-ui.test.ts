@@ -258,7 +258,7 @@ describe(`panels with ${COUNT} incidents and ${ACTORS} actors`, () => {
     await expect
       .poll(() => page.locator('#result-count').textContent(), POLL)
       .toBe(`3 of ${total} incidents`);
-    expect(new URL(page.url()).searchParams.getAll('actor')).toEqual([RARE.name]);
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('actor'), POLL).toEqual([RARE.name]);
     expect(await page.getByRole('list', { name: 'Incidents' }).getByRole('button').count()).toBe(3);
     await screenshot(page, 'scale-ui-actor-search');
     await group.getByLabel('Search actors').fill('');

@@ -73,8 +73,9 @@ async function expectStep(page: Page, step: number, id: string): Promise<void> {
   await expect.poll(() => storyStatus(page), POLL).toContain(`Step ${step} of 4`);
   expect(await storyStatus(page)).toContain(bundled(id).title);
   await expect.poll(() => openPopupId(page), POLL).toBe(id);
-  expect(param(page, 'step')).toBe(String(step));
-  expect(param(page, 'id')).toBe(id);
+  // The URL is written after the frame that shows the step.
+  await expect.poll(() => param(page, 'step'), POLL).toBe(String(step));
+  await expect.poll(() => param(page, 'id'), POLL).toBe(id);
   // The map flew there before the popup opened, so the whole popup ends up inside the map.
   await expect.poll(() => popupInsideMap(page), POLL).toBe(true);
 }
@@ -229,7 +230,7 @@ describe('the story section of the popup', () => {
     await screenshot(page, 'story-popup-chain-desktop');
     await chain.getByRole('link', { name: bundled(K1).title }).click();
     await expect.poll(() => openPopupId(page), POLL).toBe(K1);
-    expect(param(page, 'id')).toBe(K1);
+    await expect.poll(() => param(page, 'id'), POLL).toBe(K1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -254,9 +255,11 @@ describe('story mode', () => {
     await waitForApp(page);
     await page.getByRole('button', { name: 'Follow the story' }).click();
     await expectStep(page, 1, K1);
-    expect(param(page, 'story')).toBe(TAJI);
+    await expect.poll(() => param(page, 'story'), POLL).toBe(TAJI);
     // The timeline brush (the date filter) moves to the step's date.
-    expect([param(page, 'from'), param(page, 'to')]).toEqual(['2019-12-27', '2019-12-27']);
+    await expect
+      .poll(() => [param(page, 'from'), param(page, 'to')], POLL)
+      .toEqual(['2019-12-27', '2019-12-27']);
     expect(
       await storyBar(page).getByRole('button', { name: 'Previous step' }).getAttribute('aria-disabled'),
     ).toBe('true');
@@ -265,10 +268,14 @@ describe('story mode', () => {
 
     await storyBar(page).getByRole('button', { name: 'Next step' }).click();
     await expectStep(page, 2, US_STRIKES);
-    expect([param(page, 'from'), param(page, 'to')]).toEqual(['2019-12-29', '2019-12-29']);
+    await expect
+      .poll(() => [param(page, 'from'), param(page, 'to')], POLL)
+      .toEqual(['2019-12-29', '2019-12-29']);
     await page.keyboard.press('ArrowRight');
     await expectStep(page, 3, EMBASSY);
-    expect([param(page, 'from'), param(page, 'to')]).toEqual(['2019-12-31', '2020-01-01']);
+    await expect
+      .poll(() => [param(page, 'from'), param(page, 'to')], POLL)
+      .toEqual(['2019-12-31', '2020-01-01']);
     await page.keyboard.press('ArrowRight');
     await expectStep(page, 4, AIRPORT);
     expect(
@@ -292,7 +299,7 @@ describe('story mode', () => {
 
     await page.locator('body').press('Escape');
     await expect.poll(() => storyBar(page).isVisible(), POLL).toBe(false);
-    expect(param(page, 'story')).toBeNull();
+    await expect.poll(() => param(page, 'story'), POLL).toBeNull();
     expect(param(page, 'step')).toBeNull();
     expect(param(page, 'from')).toBeNull(); // the filter from before the story is back
     expect(await page.locator('#result-count').textContent()).toBe('6 of 6 incidents');
