@@ -50,8 +50,14 @@ export class BasemapCanvas<Kind extends string> extends L.Layer {
 
   /** Draws `shapes` as `kind` (replacing what that kind had). */
   set(kind: Kind, shapes: VectorShapes): void {
-    if (!(kind in this.styles)) throw new Error(`No basemap style for "${kind}"`);
-    this.shapes.set(kind, shapes);
+    this.setAll([[kind, shapes]]);
+  }
+
+  /** Sets the shapes of several kinds with one redraw. */
+  setAll(entries: readonly (readonly [Kind, VectorShapes])[]): void {
+    for (const [kind] of entries)
+      if (!(kind in this.styles)) throw new Error(`No basemap style for "${kind}"`);
+    for (const [kind, shapes] of entries) this.shapes.set(kind, shapes);
     this.redraw(true);
   }
 

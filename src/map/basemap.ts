@@ -17,7 +17,7 @@ import { LabelLayer, type MapLabel } from './basemap-labels';
 import { addPlaces } from './basemap-places';
 import { addWater, WATER_STYLE } from './basemap-water';
 import { labelPoint } from './label-placement';
-import { prepareShapes } from './vector-shapes';
+import { concatShapes, prepareShapes, type VectorShapes } from './vector-shapes';
 
 export type { MapLabel } from './basemap-labels';
 
@@ -66,6 +66,40 @@ const SCALE_MAX_WIDTH = 120; // px, the scale bar's widest (its lines are border
 /** Resolves in a later task, so the page can paint and handle input in between. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const SLICE_MS = 8; // ms of preparing before the page gets a turn
+
+/** `each` of `items`, in order, in slices of about SLICE_MS, a task each. */
+async function inSlices<T, R>(items: readonly T[], each: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  let began = performance.now();
+  for (const item of items) {
+    out.push(each(item));
+    if (performance.now() - began > SLICE_MS) {
+      await nextTask();
+      began = performance.now();
+    }
+  }
+  return out;
+}
+
+/** `prepareShapes` of many lines, a batch of about 4,000 vertices at a time, in slices. */
+async function prepareInSlices(lines: readonly number[][][], closed: boolean): Promise<VectorShapes> {
+  const batches: number[][][][] = [];
+  let batch: number[][][] = [];
+  let vertices = 0;
+  for (const line of lines) {
+    batch.push(line);
+    vertices += line.length;
+    if (vertices >= 4_000) {
+      batches.push(batch);
+      batch = [];
+      vertices = 0;
+    }
+  }
+  batches.push(batch);
+  return concatShapes(await inSlices(batches, (b) => prepareShapes(b, closed)));
+}
+
 /** The rings ([lon, lat] lists) of a GeoJSON feature or collection of (multi)polygons, holes included. */
 function ringsOf(geo: GeoJSON.Feature | GeoJSON.FeatureCollection): number[][][] {
   const features = geo.type === 'FeatureCollection' ? geo.features : [geo];
@@ -77,11 +111,12 @@ function ringsOf(geo: GeoJSON.Feature | GeoJSON.FeatureCollection): number[][][]
   });
 }
 
-function countryLabels(topology: CountriesTopology): MapLabel[] {
-  const labels: MapLabel[] = [];
-  for (const f of feature(topology, topology.objects.countries).features) {
+/** The name of each country at a point inside it, worked out in slices. */
+async function countryLabels(topology: CountriesTopology): Promise<MapLabel[]> {
+  const features = feature(topology, topology.objects.countries).features;
+  const labels = await inSlices(features, (f): MapLabel | null => {
     const g = f.geometry;
-    if (!g || !f.properties?.name) continue;
+    if (!g || !f.properties?.name) return null;
     const outerRings =
       g.type === 'Polygon'
         ? [g.coordinates[0] ?? []]
@@ -89,9 +124,9 @@ function countryLabels(topology: CountriesTopology): MapLabel[] {
           ? g.coordinates.map((p) => p[0] ?? [])
           : [];
     const point = labelPoint(outerRings);
-    if (point) labels.push({ text: f.properties.name, lon: point[0], lat: point[1], kind: 'country' });
-  }
-  return labels;
+    return point ? { text: f.properties.name, lon: point[0], lat: point[1], kind: 'country' } : null;
+  });
+  return labels.filter((label): label is MapLabel => label !== null);
 }
 
 /** Adds the offline basemap (default) and an OpenStreetMap choice to `map`, with a layer switcher. */
@@ -123,11 +158,11 @@ export function addBasemap(map: L.Map): Basemap {
     })
     .then(async (topology) => {
       const { countries } = topology.objects;
-      // Each kind is decoded and prepared in a task of its own (~5–15 ms each), so the page stays
-      // responsive while the data loads.
+      // Decoded and prepared in slices of ~8 ms, a task each, so the page stays responsive while the data
+      // loads, then drawn at once.
       const rings = ringsOf(feature(topology, topology.objects.land));
       await nextTask();
-      vectors.set('land', prepareShapes(rings, true));
+      const prepared: [keyof typeof STYLE, VectorShapes][] = [['land', await prepareInSlices(rings, true)]];
       for (const [kind, filter] of [
         ['coast', (a: unknown, b: unknown) => a === b],
         ['border', (a: unknown, b: unknown) => a !== b],
@@ -135,9 +170,12 @@ export function addBasemap(map: L.Map): Basemap {
         await nextTask();
         const lines = mesh(topology, countries, filter).coordinates;
         await nextTask();
-        vectors.set(kind, prepareShapes(lines, false));
+        prepared.push([kind, await prepareInSlices(lines, false)]);
       }
-      const names = countryLabels(topology);
+      await nextTask();
+      vectors.setAll(prepared);
+      await nextTask();
+      const names = await countryLabels(topology);
       await nextTask();
       labels.add(names);
     })

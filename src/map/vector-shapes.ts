@@ -235,3 +235,44 @@ export function traceShapes(shapes: VectorShapes, area: TraceArea, sink: PathSin
   }
   return traced;
 }
+
+/**
+ * One set of shapes from several prepared separately (all rings or all lines), in order: the same arrays
+ * `prepareShapes` gives for all their lines at once, since each shape is ranked on its own. Lets a caller
+ * prepare a long list in slices, a task each.
+ */
+export function concatShapes(parts: readonly VectorShapes[]): VectorShapes {
+  const closed = parts[0]?.closed ?? false;
+  if (parts.some((p) => p.closed !== closed)) throw new Error('Cannot join rings and lines into one set');
+  let vertices = 0;
+  let shapes = 0;
+  for (const p of parts) {
+    vertices += p.x.length;
+    shapes += p.start.length - 1;
+  }
+  const x = new Float64Array(vertices);
+  const y = new Float64Array(vertices);
+  const keep = new Float64Array(vertices);
+  const start = new Uint32Array(shapes + 1);
+  const minX = new Float64Array(shapes);
+  const minY = new Float64Array(shapes);
+  const maxX = new Float64Array(shapes);
+  const maxY = new Float64Array(shapes);
+  let v = 0;
+  let s = 0;
+  for (const p of parts) {
+    x.set(p.x, v);
+    y.set(p.y, v);
+    keep.set(p.keep, v);
+    const n = p.start.length - 1;
+    for (let k = 0; k < n; k++) start[s + k] = (p.start[k] as number) + v;
+    minX.set(p.minX, s);
+    minY.set(p.minY, s);
+    maxX.set(p.maxX, s);
+    maxY.set(p.maxY, s);
+    v += p.x.length;
+    s += n;
+  }
+  start[shapes] = v;
+  return { closed, x, y, keep, start, minX, minY, maxX, maxY };
+}
