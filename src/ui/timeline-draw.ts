@@ -221,6 +221,9 @@ export function markShown(
   });
 }
 
+/** Where each span's lines were last drawn (`x0 x1 y`), so a redraw that does not move them skips them. */
+const spanDrawnAt = new WeakMap<SVGGElement, string>();
+
 /** The lane (0 = top) of each span: the first lane free at its start, else the last lane. */
 export function spanLanes(spans: readonly DateSpan[], g: PlotGeometry): number[] {
   const laneEnds: number[] = []; // px where each lane's last span ends
@@ -260,11 +263,17 @@ export function spanNodes(
     let group: SVGGElement;
     if (old) {
       group = setAttrs(old, { class: spanClass(span, shown) });
-      for (let j = 0; j < lines.length; j++)
-        setAttrs(old.children[j] as SVGLineElement, lines[j] as Record<string, string | number>);
+      // Another filter mostly changes counts, not where spans lie: lines already there are left alone.
+      const where = `${f(x0)} ${f(x1)} ${y}`;
+      if (spanDrawnAt.get(old) !== where) {
+        for (let j = 0; j < lines.length; j++)
+          setAttrs(old.children[j] as SVGLineElement, lines[j] as Record<string, string | number>);
+        spanDrawnAt.set(old, where);
+      }
     } else {
       group = svg('g', { class: spanClass(span, shown) });
       group.append(...lines.map((attrs) => svg('line', attrs)));
+      spanDrawnAt.set(group, `${f(x0)} ${f(x1)} ${y}`);
     }
     const n = span.count.toLocaleString('en-US');
     titleOf(group).textContent =

@@ -94,3 +94,32 @@ describe('plotNodes', () => {
     expect(Math.min(...tops)).toBeGreaterThanOrEqual(4 + 2 * 5); // two lanes used
   });
 });
+
+describe('plotNodes reusing the nodes of the last render', () => {
+  const data = new TimelineData();
+  data.set(first, last, all);
+  const view = [day('2019-12-01'), day('2020-04-30')] as const;
+  const drawn = () => {
+    const { spans } = data.visibleSpans(view[0], view[1], 10);
+    return { spans, bins: data.visibleBins('day', view[0], view[1]) };
+  };
+  const spanLine = (node: Element | undefined) => node?.querySelector('line.tl-span-line');
+
+  it('moves a reused span to the range it now draws, and retitles it', () => {
+    const before = drawn();
+    const nodes = plotNodes(before.bins, before.spans, 'day', null, geometry);
+    const firstSpan = nodes.find((n) => n.getAttribute('class')?.includes('tl-span'));
+    // Only the March incidents counted: the first span is now the month of March, not late December.
+    data.set(first, last, [3, 4]);
+    const after = drawn();
+    const again = plotNodes(after.bins, after.spans, 'day', null, geometry, nodes);
+    const reused = again.find((n) => n.getAttribute('class')?.includes('tl-span'));
+    expect(reused).toBe(firstSpan);
+    const span = after.spans[0];
+    if (!span) throw new Error('no span');
+    expect(Number(spanLine(reused)?.getAttribute('x1'))).toBeCloseTo(geometry.x(span.from) + 1);
+    expect(Number(spanLine(reused)?.getAttribute('x2'))).toBeCloseTo(geometry.x(span.to + 1) - 1);
+    expect(reused?.querySelector('title')?.textContent).toMatch(/^1 Mar .*: 1 incident dated to this range$/);
+    data.set(first, last, all);
+  });
+});
