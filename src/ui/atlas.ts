@@ -46,6 +46,11 @@ export interface AtlasParts {
   writeUrl(pairs: [string, string][], mode: 'push' | 'replace'): void;
   /** Labels the places of the incidents shown (indices into the dataset). */
   labelPlaces(indices: Uint32Array): void;
+  /**
+   * Runs the rest of a render, a stage per task (each `yield` of `stages` ends one): `runStages(stages,
+   * false)` after a task in the page, at once in tests.
+   */
+  later(stages: Generator<void, void, void>): void;
   /** Brings the map into view on narrow screens, where panels are switched. */
   showMap(): void;
   /** An incident's record could not be read: say so. */
@@ -217,6 +222,7 @@ export class Atlas {
 
   /** Detaches from the parts it was given (they are the dataset view's to remove). */
   destroy(): void {
+    this.renderGeneration++; // stages of a render still to run do nothing
     this.cancelFlight();
     this.parts.clear.removeEventListener('click', this.clearFilters);
   }
@@ -278,11 +284,16 @@ export class Atlas {
     return this.dataset.indexOf(this.view.selected) ?? null;
   }
 
-  /** Derives the view and shows it everywhere, at once. */
+  /**
+   * Derives the view and shows it: the list, the points and the count at once, so the frame after a change
+   * shows them; the place names, facets and timeline in the tasks after (`parts.later`), a frame or so later.
+   * A render begun before those have run makes them do nothing.
+   */
   private render(): void {
-    for (const _ of this.renderStages()) {
-      // every stage now
-    }
+    const stages = this.renderStages();
+    stages.next(); // the scan and the list
+    if (stages.next().done) return; // the points and the count
+    this.parts.later(stages);
   }
 
   /**

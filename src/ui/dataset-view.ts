@@ -28,7 +28,7 @@ import { downloadExport } from './export-download';
 import { FiltersPanel } from './filters-panel';
 import { IncidentList } from './incident-list';
 import type { Notices } from './notices';
-import { runStages, type StagedRun } from './stages';
+import { afterNextFrame, runStages, type StagedRun } from './stages';
 import { StoryBar } from './story-bar';
 import { Timeline } from './timeline';
 
@@ -128,20 +128,20 @@ export class DatasetView {
     private readonly host: DatasetViewHost,
   ) {
     this.mounting = runStages(this.mount(), dataset.count < STAGED_FROM);
-    this.mounted = this.mounting.done.then(
-      () => {
-        performance.mark('incident-atlas:mounted');
-      },
-      (error: unknown) => {
-        host.notices.show(
-          'mount',
-          'error',
-          'The data could not be shown',
-          el('p', {}, error instanceof Error ? error.message : String(error)),
-        );
-      },
-    );
+    this.mounted = this.mounting.done.then(() => {
+      performance.mark('incident-atlas:mounted');
+    }, this.failedToShow);
   }
+
+  /** A stage of showing the data failed (a bug, not bad data): say so on the page. */
+  private readonly failedToShow = (error: unknown): void => {
+    this.host.notices.show(
+      'mount',
+      'error',
+      'The data could not be shown',
+      el('p', {}, error instanceof Error ? error.message : String(error)),
+    );
+  };
 
   /**
    * Makes the view's parts, a stage per task: at a million incidents each is a few tens of ms where all of
@@ -246,6 +246,12 @@ export class DatasetView {
         count: host.count,
         clear: host.clear,
         writeUrl: writeView,
+        // The rest of a render after a change: from the task after the frame that shows the points and the
+        // count (a task queued at once could run before that frame and delay it); for a small dataset, at once.
+        later: (stages) => {
+          if (dataset.count < STAGED_FROM) runStages(stages, true);
+          else afterNextFrame(() => runStages(stages, false).done.catch(this.failedToShow));
+        },
         labelPlaces: (shown) => {
           host.basemap.setPlaceLabels(placeNames(places, shown).map((p) => ({ ...p, kind: 'place' })));
           host.onShown(shown.length);

@@ -32,6 +32,11 @@ export function nextTask(): Promise<void> {
   });
 }
 
+/** Calls `run` in the task after the next frame is painted (never, while the page is not being painted). */
+export function afterNextFrame(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
 /**
  * Runs `job`'s stages (see the module comment). A stage that throws ends the job: `done` rejects with
  * the error (in `sync` mode the error is thrown at once, from this call).

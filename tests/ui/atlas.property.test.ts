@@ -63,7 +63,13 @@ const atOnce: Start = (atlas) => {
   runStages(atlas.start(), true);
 };
 
-function mount(pairs: [string, string][], start: Start = atOnce): Mounted {
+/** Runs the rest of a render after a change: by default at once. */
+type Later = (stages: Generator<void, void, void>) => void;
+const laterAtOnce: Later = (stages) => {
+  runStages(stages, true);
+};
+
+function mount(pairs: [string, string][], start: Start = atOnce, later: Later = laterAtOnce): Mounted {
   const root = document.createElement('div');
   document.body.append(root);
   const parts = {
@@ -108,6 +114,7 @@ function mount(pairs: [string, string][], start: Start = atOnce): Mounted {
       count,
       clear,
       writeUrl: () => {},
+      later,
       labelPlaces: () => {},
       showMap: () => {},
       failed: (error) => {
@@ -151,8 +158,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function open(pairs: [string, string][], start?: Start): Mounted {
-  const m = mount(pairs, start);
+function open(pairs: [string, string][], start?: Start, later?: Later): Mounted {
+  const m = mount(pairs, start, later);
   mounted.push(m);
   return m;
 }
@@ -283,6 +290,34 @@ describe('Atlas: a change while the first render is still in stages', () => {
       { numRuns: 60 },
     );
   }, 60_000);
+
+  it('shows the points and the count of a change at once, the rest later, and drops the rest of a superseded one', () => {
+    const waiting: Generator<void, void, void>[] = [];
+    const m = open([], atOnce, (stages) => waiting.push(stages));
+    const timelineName = () => m.root.querySelector('.tl[role="group"]')?.getAttribute('aria-label');
+    const before = timelineName();
+    const kh = { ...NO_FILTER, actors: ['Kataib Hezbollah'] };
+    m.atlas.setFilter(kh);
+    expect(m.count.textContent).toBe(`${m.layer.shown.length} of 6 incidents`); // at once
+    expect(timelineName()).toBe(before); // not yet
+    m.atlas.setFilter(NO_FILTER); // a second change before the first one's rest has run
+    expect(waiting).toHaveLength(2);
+    for (const _ of waiting[0] as Generator<void, void, void>) {
+      // the first change's rest: superseded, it does nothing
+    }
+    expect(timelineName()).toBe(before);
+    for (const _ of waiting[1] as Generator<void, void, void>) {
+      // the second change's rest
+    }
+    const direct = open([]);
+    expect(seen(m)).toEqual(seen(direct));
+    m.atlas.setFilter(kh);
+    for (const _ of waiting[2] as Generator<void, void, void>) {
+      // now the rest of this change runs
+    }
+    expect(timelineName()).not.toBe(before);
+    expect(timelineName()).toMatch(/^Timeline: incidents per \w+, \d incidents? from/);
+  });
 
   it('shows nothing of the data until its first stage, and all of it after the last', () => {
     let rest: Generator<void, void, void> | null = null;
