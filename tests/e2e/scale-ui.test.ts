@@ -159,13 +159,14 @@ describe(`panels with ${COUNT} incidents and ${ACTORS} actors`, () => {
         page.getByRole('list', { name: 'Incidents' }).getByRole('button', { name: NEWEST.title }).count(),
       )
       .toBe(1);
-    expect(await page.locator('#actor-facet-status').textContent()).toBe(
-      `${ACTORS.toLocaleString('en-US')} actors, chosen first, then by incidents`,
-    );
+    // The facets come a stage after the count and the points.
+    await expect
+      .poll(() => page.locator('#actor-facet-status').textContent(), POLL)
+      .toBe(`${ACTORS.toLocaleString('en-US')} actors, chosen first, then by incidents`);
     // The first actor row is the most named one (rank 1 of the Zipf draw).
-    expect(await page.locator('#actor-options > li .facet-name').first().textContent()).toBe(
-      'Armed group 0001',
-    );
+    await expect
+      .poll(() => page.locator('#actor-options > li .facet-name').first().textContent(), POLL)
+      .toBe('Armed group 0001');
     await screenshot(page, 'scale-ui-desktop');
     // A filter change re-renders the same few rows, with new counts.
     const before = await page.locator('#actor-options > li .facet-count').first().textContent();
