@@ -198,43 +198,75 @@ function compile(index: IncidentIndex, filter: IncidentFilter): Compiled {
   };
 }
 
-function matchesDate(index: IncidentIndex, c: Compiled, i: number): boolean {
-  return (index.lastDay[i] as number) >= c.from && (index.firstDay[i] as number) <= c.to;
-}
-
-function matchesType(index: IncidentIndex, c: Compiled, i: number): boolean {
-  return c.typeMask === null || c.typeMask[index.typeCode[i] as number] === 1;
-}
-
-function entryMatches(index: IncidentIndex, c: Compiled, e: number, ignoreNames: boolean): boolean {
-  if (((index.entryFlags[e] as number) & c.flagMask) !== c.flagMask) return false;
-  return ignoreNames || c.actorMask === null || c.actorMask[index.entryActor[e] as number] === 1;
-}
-
-function matchesActor(index: IncidentIndex, c: Compiled, i: number): boolean {
-  if (!c.actorActive) return true;
-  for (let e = index.actorStart[i] as number, end = index.actorStart[i + 1] as number; e < end; e++) {
-    if (entryMatches(index, c, e, false)) return true;
-  }
-  return false;
-}
-
 /** Indices of the incidents that pass `filter`, newest first. */
 export function filterIncidents(index: IncidentIndex, filter: IncidentFilter): Uint32Array {
+  return selectIncidents(index, filter).newestFirst;
+}
+
+/** The incidents passing a filter, in the two orders their readers want. */
+export interface Selection {
+  /** Positions, newest first (the list's order). */
+  readonly newestFirst: Uint32Array;
+  /** The same positions, ascending (storage order: the canvas reads its columns front to back). */
+  readonly ascending: Uint32Array;
+}
+
+/**
+ * The incidents passing `filter`, and nothing else: what a filter change must show in its next frame.
+ * One sequential scan that stops at the first failing test (an incident's actor entries are read only when
+ * it passes the date and type and an actor filter is on), then one pass over `newestFirst`. The facet
+ * counts are a scan of their own (`facetCounts`), which the page runs after that frame.
+ */
+export function selectIncidents(index: IncidentIndex, filter: IncidentFilter): Selection {
   const c = compile(index, filter);
-  // Test in storage order (sequential reads of every column), then emit in newest-first order.
   const pass = new Uint8Array(index.count);
+  const passing = new Uint32Array(index.count);
+  const n = markPassing(index, c, pass, passing);
+  // Nothing filtered out (the usual state): the order is a copy, with no test per incident.
+  if (n === index.count) return { newestFirst: index.newestFirst.slice(), ascending: passing };
+  const newestFirst = new Uint32Array(n);
+  emitInOrder(pass, index.newestFirst, newestFirst);
+  return { newestFirst, ascending: passing.slice(0, n) };
+}
+
+// The passes are functions of their own, so V8 optimizes each loop whole (instead of compiling a first loop
+// on the fly with code after it that has not run yet).
+
+/**
+ * Sets `pass[i]` to 1 for each incident passing the compiled filter and lists it, ascending, in `passing`;
+ * returns how many pass.
+ */
+function markPassing(index: IncidentIndex, c: Compiled, pass: Uint8Array, passing: Uint32Array): number {
+  const { firstDay, lastDay, typeCode, actorStart, entryActor, entryFlags, count } = index;
+  const { from, to, typeMask, actorMask, flagMask, actorActive } = c;
   let n = 0;
-  for (let i = 0; i < index.count; i++) {
-    if (matchesDate(index, c, i) && matchesType(index, c, i) && matchesActor(index, c, i)) {
-      pass[i] = 1;
-      n++;
+  for (let i = 0; i < count; i++) {
+    if ((lastDay[i] as number) < from || (firstDay[i] as number) > to) continue;
+    if (typeMask !== null && typeMask[typeCode[i] as number] !== 1) continue;
+    if (actorActive) {
+      let found = false;
+      for (let e = actorStart[i] as number, end = actorStart[i + 1] as number; e < end; e++) {
+        if (((entryFlags[e] as number) & flagMask) !== flagMask) continue;
+        if (actorMask === null || actorMask[entryActor[e] as number] === 1) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) continue;
     }
+    pass[i] = 1;
+    passing[n++] = i;
   }
-  const out = new Uint32Array(n);
+  return n;
+}
+
+/** The positions of `order` with `pass[i] === 1`, in that order, into `out`. */
+function emitInOrder(pass: Uint8Array, order: Uint32Array, out: Uint32Array): void {
   let k = 0;
-  for (const i of index.newestFirst) if (pass[i] === 1) out[k++] = i;
-  return out;
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j] as number;
+    if (pass[i] === 1) out[k++] = i;
+  }
 }
 
 export interface FacetCounts {
@@ -246,45 +278,60 @@ export interface FacetCounts {
   readonly undated: Uint32Array;
 }
 
-/** What one filter change needs: the incidents shown and the facet counts, from the same scan. */
+/** What one filter change needs: the incidents shown and the facet counts. */
 export interface FilterResult {
   /** Indices of the incidents that pass the filter, newest first (as `filterIncidents`). */
   readonly shown: Uint32Array;
   readonly counts: FacetCounts;
 }
 
-// Bits of an incident's state in `filterAndCount`.
-const SHOWN = 1; // passes every filter
-const UNDATED = 2; // passes every filter but the date
+/** The incidents passing `filter` (`selectIncidents`) and the facet counts (`facetCounts`). */
+export function filterAndCount(index: IncidentIndex, filter: IncidentFilter): FilterResult {
+  return { shown: selectIncidents(index, filter).newestFirst, counts: facetCounts(index, filter) };
+}
 
 /**
- * The incidents passing `filter` and the facet counts, in ONE sequential scan of the columns plus one
- * pass over `newestFirst` to emit both index lists in order. Each facet ignores its own filter:
+ * The facet counts, in ONE sequential scan of the columns plus, unless `undated` is false, one pass over
+ * `newestFirst`. Each facet ignores its own filter:
  * - type counts: incidents passing the date and actor filters, by type;
  * - actor counts: per actor, incidents passing the date and type filters that have an entry for that actor
  *   satisfying the role and attribution (the names chosen are ignored; an actor counts once per incident);
- * - `undated`: incidents passing the type and actor filters, whatever their date.
+ * - `undated`: incidents passing the type and actor filters, whatever their date. A caller that knows it
+ *   has not changed (only the dates did) passes `undated: false` and gets an empty array.
  * Each incident's actor entries are read once, both to test the actor filter and to count.
  */
-export function filterAndCount(index: IncidentIndex, filter: IncidentFilter): FilterResult {
-  return scan(index, filter, true);
-}
-
-/** Facet counts: each facet ignores its own filter and honours all the others (see `filterAndCount`). */
-export function facetCounts(index: IncidentIndex, filter: IncidentFilter): FacetCounts {
-  return scan(index, filter, false).counts;
-}
-
-/** The scan behind `filterAndCount`; without `withShown` the shown indices are not collected. */
-function scan(index: IncidentIndex, filter: IncidentFilter, withShown: boolean): FilterResult {
+export function facetCounts(
+  index: IncidentIndex,
+  filter: IncidentFilter,
+  options: { readonly undated?: boolean } = {},
+): FacetCounts {
   const c = compile(index, filter);
+  const actors = new Uint32Array(index.actorNames.length);
+  const types = new Uint32Array(TYPE_KEYS.length);
+  const withUndated = options.undated ?? true;
+  const undatedMark = withUndated ? new Uint8Array(index.count) : null;
+  const undatedCount = countFacets(index, c, actors, types, undatedMark);
+  if (undatedMark === null) return { actors, types, undated: new Uint32Array(0) };
+  if (undatedCount === index.count) return { actors, types, undated: index.newestFirst.slice() };
+  const undated = new Uint32Array(undatedCount);
+  emitInOrder(undatedMark, index.newestFirst, undated);
+  return { actors, types, undated };
+}
+
+/**
+ * The scan behind `facetCounts`: fills `actors` and `types`, sets `undated[i]` to 1 for each incident
+ * passing the type and actor filters (when given), and returns how many do.
+ */
+function countFacets(
+  index: IncidentIndex,
+  c: Compiled,
+  actors: Uint32Array,
+  types: Uint32Array,
+  undated: Uint8Array | null,
+): number {
   const { firstDay, lastDay, typeCode, actorStart, entryActor, entryFlags } = index;
   const { from, to, typeMask, actorMask, flagMask, actorActive } = c;
-  const actors = new Uint32Array(index.actorNames.length);
   const seenBy = new Int32Array(index.actorNames.length).fill(-1); // count an actor once per incident
-  const types = new Uint32Array(TYPE_KEYS.length);
-  const state = new Uint8Array(index.count);
-  let shownCount = 0;
   let undatedCount = 0;
   for (let i = 0; i < index.count; i++) {
     const date = (lastDay[i] as number) >= from && (firstDay[i] as number) <= to;
@@ -308,31 +355,11 @@ function scan(index: IncidentIndex, filter: IncidentFilter, withShown: boolean):
     if (!actorOk) continue;
     if (date) types[type] = (types[type] as number) + 1;
     if (typeOk) {
-      state[i] = date && withShown ? SHOWN | UNDATED : UNDATED;
+      if (undated !== null) undated[i] = 1;
       undatedCount++;
-      if (date && withShown) shownCount++;
     }
   }
-  const order = index.newestFirst;
-  if (undatedCount === index.count && shownCount === (withShown ? index.count : 0)) {
-    // Nothing filtered out (the usual state): copy the order instead of testing every incident again.
-    return {
-      shown: withShown ? order.slice() : new Uint32Array(0),
-      counts: { actors, types, undated: order.slice() },
-    };
-  }
-  const shown = new Uint32Array(shownCount);
-  const undated = new Uint32Array(undatedCount);
-  let s = 0;
-  let u = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k] as number;
-    const bits = state[i] as number;
-    if (bits === 0) continue;
-    undated[u++] = i;
-    if (bits & SHOWN) shown[s++] = i;
-  }
-  return { shown, counts: { actors, types, undated } };
+  return undatedCount;
 }
 
 /** The first and last local day of any incident, or null for an empty index. */

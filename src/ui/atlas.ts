@@ -11,11 +11,12 @@
 
 import type { Dataset } from '../domain/dataset';
 import type { DayNumber } from '../domain/date';
-import { dateExtent, filterAndCount, type IncidentFilter, NO_FILTER } from '../domain/filter';
+import { dateExtent, facetCounts, type IncidentFilter, NO_FILTER, selectIncidents } from '../domain/filter';
 import { formatIncidentDate } from '../domain/format';
 import { brushRange } from '../domain/histogram';
 import type { IncidentId } from '../domain/incident';
 import { withRecords } from '../domain/records';
+import { includesSorted } from '../domain/sorted';
 import { chainOf, isStory, type RelationGraph } from '../domain/story';
 import { encodeView, type StoryStep, sameFilter, type ViewState } from '../domain/view-state';
 import type { IncidentLayer } from '../map/incident-layer';
@@ -306,11 +307,12 @@ export class Atlas {
     const superseded = () => generation !== this.renderGeneration;
     const { index } = this.dataset;
     const { filter } = this.view;
-    const { shown, counts } = filterAndCount(index, filter);
-    this.shown = shown;
+    // What passes, and nothing more: the facet counts are a scan of their own, after the frame.
+    const selection = selectIncidents(index, filter);
+    this.shown = selection.newestFirst;
     // An open incident that the new filter hides is closed, so the map never shows what the list does not.
     const selected = this.selectedIndex();
-    if (selected !== null && !this.shown.includes(selected)) {
+    if (selected !== null && !includesSorted(selection.ascending, selected)) {
       this.view = { ...this.view, selected: null };
       this.parts.layer.close();
     }
@@ -318,7 +320,7 @@ export class Atlas {
     this.parts.list.render(this.shown, this.selectedIndex());
     yield;
     if (superseded()) return;
-    this.parts.layer.setIncidents(this.shown);
+    this.parts.layer.setIncidents(selection.ascending);
     const total = this.dataset.count;
     const n = (x: number) => x.toLocaleString('en-US');
     this.parts.count.textContent = `${n(this.shown.length)} of ${n(total)} incident${total === 1 ? '' : 's'}`;
@@ -329,19 +331,20 @@ export class Atlas {
     this.parts.labelPlaces(this.shown);
     yield;
     if (superseded()) return;
+    // The timeline counts what passes the other filters: a change of dates alone leaves that as it was, so
+    // it is not gathered again, the same array is handed on and the timeline keeps its histogram (a brush
+    // drag costs no recount).
+    const undatedFilter = { ...filter, from: null, to: null };
+    const undatedKept = this.undatedFor !== null && sameFilter(undatedFilter, this.undatedFor);
+    const counts = facetCounts(index, filter, { undated: !undatedKept });
     this.parts.filters.render(filter, counts);
     yield;
     if (superseded()) return;
-    // The timeline counts what passes the other filters: a change of dates alone leaves that as it was, so
-    // the same array is handed on and the timeline keeps its histogram (a brush drag costs no recount).
-    const undatedFor = this.undatedFor;
-    const undated =
-      undatedFor !== null && sameFilter({ ...filter, from: null, to: null }, undatedFor)
-        ? this.undated
-        : counts.undated;
-    this.undated = undated;
-    this.undatedFor = { ...filter, from: null, to: null };
-    this.parts.timeline.setData(index.firstDay, index.lastDay, undated);
+    if (!undatedKept) {
+      this.undated = counts.undated;
+      this.undatedFor = undatedFilter;
+    }
+    this.parts.timeline.setData(index.firstDay, index.lastDay, this.undated);
     this.parts.timeline.setRange(brushRange(filter.from, filter.to, this.extent));
   }
 

@@ -28,7 +28,7 @@ import { downloadExport } from './export-download';
 import { FiltersPanel } from './filters-panel';
 import { IncidentList } from './incident-list';
 import type { Notices } from './notices';
-import { afterNextFrame, runStages, type StagedRun } from './stages';
+import { afterNextFrame, backgroundTask, runStages, type StagedRun } from './stages';
 import { StoryBar } from './story-bar';
 import { Timeline } from './timeline';
 
@@ -245,11 +245,20 @@ export class DatasetView {
         count: host.count,
         clear: host.clear,
         writeUrl: writeView,
-        // The rest of a render after a change: from the task after the frame that shows the points and the
-        // count (a task queued at once could run before that frame and delay it); for a small dataset, at once.
+        // The rest of a render after a change: after the frame that shows the points and the count (a task
+        // queued at once could run before that frame and delay it), a stage per task of background priority,
+        // so input, the next frame and anything else the page has to do go first; for a small dataset, at once.
         later: (stages) => {
           if (dataset.count < STAGED_FROM) runStages(stages, true);
-          else afterNextFrame(() => runStages(stages, false).done.catch(this.failedToShow));
+          else
+            afterNextFrame(() => {
+              // The mark (a render's rest has run, or been superseded) is for benchmarks and the
+              // performance panel.
+              runStages(stages, false, backgroundTask).done.then(
+                () => void performance.mark('incident-atlas:settled'),
+                this.failedToShow,
+              );
+            }, backgroundTask);
         },
         labelPlaces: (shown) => {
           host.basemap.setPlaceLabels(placeNames(places, shown).map((p) => ({ ...p, kind: 'place' })));

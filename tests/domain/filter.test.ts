@@ -13,6 +13,7 @@ import {
   type IncidentFilter,
   type IncidentIndex,
   NO_FILTER,
+  selectIncidents,
   TYPE_KEYS,
   type TypeKey,
 } from '../../src/domain/filter';
@@ -572,6 +573,13 @@ describe('filterAndCount against a naive reference, under random data and filter
         expect(typeCounts(counts)).toEqual(expected.types);
         expect(actorCounts(loaded, counts)).toEqual(expected.actors);
         expect(facetCounts(loaded.index, f)).toEqual(counts);
+        // The same incidents in storage order, each once; a date-only caller may skip the undated list.
+        const { ascending, newestFirst } = selectIncidents(loaded.index, f);
+        expect([...newestFirst]).toEqual(expected.shown);
+        expect([...ascending]).toEqual([...expected.shown].sort((a, b) => a - b));
+        const kept = facetCounts(loaded.index, f, { undated: false });
+        expect(kept.undated).toHaveLength(0);
+        expect({ ...kept, undated: counts.undated }).toEqual(counts);
       }),
       { numRuns: 300, seed: 20_261_130 },
     );

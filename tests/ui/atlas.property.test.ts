@@ -30,12 +30,12 @@ function bundled(): Dataset {
   return result.dataset;
 }
 
-/** A map layer that records what it was asked to show, in place of the Leaflet adapter. */
+/** A map layer that records what it was asked to show (a set: ascending), in place of the Leaflet adapter. */
 class RecordingLayer {
   shown: number[] = [];
   open: number | null = null;
   setIncidents(indices: ArrayLike<number>): void {
-    this.shown = Array.from(indices);
+    this.shown = [...new Set(Array.from(indices))].sort((a, b) => a - b);
   }
   openIncident(index: number): void {
     this.open = index;
@@ -167,9 +167,10 @@ function open(pairs: [string, string][], start?: Start, later?: Later): Mounted 
 function expectConsistent(m: Mounted): void {
   const n = m.layer.shown.length;
   expect(m.count.textContent).toBe(`${n} of 6 incidents`);
-  expect(Array.from(m.atlas.visible())).toEqual(m.layer.shown);
-  const titles = listedTitles(m.root);
-  expect(titles).toEqual(m.layer.shown.map((i) => dataset.records.peek(i)?.title));
+  // The map shows the same incidents as the list, which shows them newest first.
+  const listed = Array.from(m.atlas.visible());
+  expect([...listed].sort((a, b) => a - b)).toEqual(m.layer.shown);
+  expect(listedTitles(m.root)).toEqual(listed.map((i) => dataset.records.peek(i)?.title));
 }
 
 describe('Atlas: a date filter outside the data (issue 6.1)', () => {

@@ -1,0 +1,11 @@
+/** Whether the ascending `values` hold `value` (a binary search). */
+export function includesSorted(values: ArrayLike<number>, value: number): boolean {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < values.length && values[lo] === value;
+}
