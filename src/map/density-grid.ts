@@ -119,6 +119,13 @@ export class DensityGrid {
   cellTop(cell: number): number {
     return this.originY + Math.floor(cell / this.columns) * this.cellSize;
   }
+
+  /** How many points the cells holding fewer than `below` points hold (what `pointsOfSquares` reads). */
+  pointsBelow(below: number): number {
+    let total = 0;
+    for (const n of this.counts) if (n < below) total += n;
+    return total;
+  }
 }
 
 /**

@@ -123,7 +123,7 @@ export class PointCanvas extends L.Layer {
   private bins: PointBins | null = null;
   /** The squares of the last drawing and their counts (always built: it picks dots or counts). */
   private density: DensityGrid | null = null;
-  /** Scratch: the positions to draw as dots, ascending (room for every shown incident). */
+  /** Scratch: the positions to draw as dots, ascending (room for those of the last drawings: `makeRoom`). */
   private picked = new Uint32Array(0);
   private frame: Frame | null = null;
   private selected: number | null = null;
@@ -225,6 +225,23 @@ export class PointCanvas extends L.Layer {
     return slot < 0 ? null : (this.drawn.index[slot] as number);
   }
 
+  /**
+   * Room for `n` points drawn as dots. Sized to what is drawn, not to what is shown: counted squares hold
+   * most of a million points, and a fit view draws a few thousand dots (arrays for every shown incident
+   * were 20 MB at 1M). Grows by a quarter more than asked, so a pan does not reallocate each time.
+   */
+  private makeRoom(n: number): void {
+    if (this.picked.length >= n) return;
+    const size = Math.min(Math.ceil(n * 1.25) + 1024, Math.max(n, this.order.length));
+    this.drawn = {
+      xs: new Float32Array(size),
+      ys: new Float32Array(size),
+      index: new Uint32Array(size),
+      centre: new Int32Array(size),
+    };
+    this.picked = new Uint32Array(size);
+  }
+
   /** Draws the current view; unless `force`, skips a view identical to the last one drawn. */
   private redraw(force: boolean): void {
     const { map, canvas, context } = this;
@@ -248,16 +265,6 @@ export class PointCanvas extends L.Layer {
         this.config.styles.map((style) => buildStamp(style, dot, ratio, deviceWidth)),
       );
       this.stampKey = stampKey;
-    }
-    const n = this.order.length;
-    if (this.drawn.index.length < n) {
-      this.drawn = {
-        xs: new Float32Array(n),
-        ys: new Float32Array(n),
-        index: new Uint32Array(n),
-        centre: new Int32Array(n),
-      };
-      this.picked = new Uint32Array(n);
     }
     const t0 = performance.now();
     const { cellSize, binPadding } = DEFAULTS;
@@ -284,6 +291,7 @@ export class PointCanvas extends L.Layer {
     const grid = zoom < this.dotsFromZoom(map) && density.maxCount >= DEFAULTS.gridFrom;
     // The points to draw as dots: all of them, or with counts on, those of the sparse squares only.
     const below = grid ? DEFAULTS.dotsBelow : Number.POSITIVE_INFINITY;
+    this.makeRoom(density.pointsBelow(below));
     const picked = pointsOfSquares(bins, density, below, this.picked);
     const view = { scale, left, top, ratio, width: deviceWidth, height: deviceHeight };
     // Culled with the biggest dot's reach (the points lost are in the padding, out of sight).

@@ -207,6 +207,11 @@ export class Atlas {
     this.parts.writeUrl(encodeView(this.view), 'push');
   }
 
+  /** The user changed the filters, from the filter in force: one history entry. */
+  updateFilter(update: (current: IncidentFilter) => IncidentFilter): void {
+    this.setFilter(update(this.view.filter));
+  }
+
   /** The timeline brush set a date range (null = all dates). */
   setDateRange(range: { from: number; to: number } | null): void {
     this.setFilter({ ...this.view.filter, from: range?.from ?? null, to: range?.to ?? null });

@@ -219,7 +219,7 @@ export class DatasetView {
       actorNames: index.actorNames,
       types,
       presets: datePresets(index.firstDay, index.lastDay, index.newestFirst),
-      onChange: (filter) => atlas()?.setFilter(filter),
+      onChange: (update) => atlas()?.updateFilter(update),
     });
     teardown.push(() => host.filters.replaceChildren());
     lap('filters');

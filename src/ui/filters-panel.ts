@@ -22,7 +22,12 @@ export interface FiltersPanelOptions {
   /** Event-type keys present in the dataset. */
   readonly types: readonly TypeKey[];
   readonly presets: FilterPresets;
-  onChange(next: IncidentFilter): void;
+  /**
+   * The user changed a filter: `update` gives the next filter from the one in force. The panel keeps no
+   * filter of its own to build on: what it shows may be a frame or two behind (its counts are drawn after
+   * the map), and a change built on that would undo the one before.
+   */
+  onChange(update: (current: IncidentFilter) => IncidentFilter): void;
 }
 
 interface FacetRow {
@@ -43,7 +48,6 @@ function facetRow(name: string, label: string, icon: SVGSVGElement | null, group
 }
 
 export class FiltersPanel {
-  private filter: IncidentFilter | null = null;
   private readonly from: HTMLInputElement;
   private readonly to: HTMLInputElement;
   private readonly dateError: HTMLParagraphElement;
@@ -177,7 +181,6 @@ export class FiltersPanel {
 
   /** Shows `filter` and the facet counts; never emits. */
   render(filter: IncidentFilter, counts: FacetCounts): void {
-    this.filter = filter;
     const fromText = filter.from === null ? '' : isoFromDay(filter.from);
     const toText = filter.to === null ? '' : isoFromDay(filter.to);
     // Do not overwrite what someone is typing unless the committed value changed.
@@ -207,15 +210,15 @@ export class FiltersPanel {
   }
 
   private emit(change: Partial<IncidentFilter>): void {
-    if (this.filter === null) return;
-    this.options.onChange({ ...this.filter, ...change });
+    this.options.onChange((current) => ({ ...current, ...change }));
   }
 
   private toggle(facet: 'actors' | 'types', value: string, on: boolean): void {
-    if (this.filter === null) return;
-    const current = this.filter[facet] as readonly string[];
-    const next = on ? [...current.filter((v) => v !== value), value] : current.filter((v) => v !== value);
-    this.emit({ [facet]: next } as Partial<IncidentFilter>);
+    this.options.onChange((current) => {
+      const chosen = current[facet] as readonly string[];
+      const next = on ? [...chosen.filter((v) => v !== value), value] : chosen.filter((v) => v !== value);
+      return { ...current, [facet]: next };
+    });
   }
 
   private setDates(from: number | null, to: number | null): void {
@@ -246,7 +249,6 @@ export class FiltersPanel {
       this.setDateError('To is before From.');
       return;
     }
-    if (this.filter && from === this.filter.from && to === this.filter.to) return;
-    this.emit({ from, to });
+    this.emit({ from, to }); // the same dates again change nothing (Atlas.setFilter)
   }
 }

@@ -224,6 +224,11 @@ describe('pointsOfSquares', () => {
     const into = new Uint32Array(points.length);
     expect([...pointsOfSquares(bins, grid, 3, into)]).toEqual([1, 3, 5]);
     expect([...pointsOfSquares(bins, grid, Number.POSITIVE_INFINITY, into)]).toEqual([0, 1, 2, 3, 4, 5]);
+    // The room those need, known before reading them.
+    expect(grid.pointsBelow(3)).toBe(3);
+    expect(grid.pointsBelow(4)).toBe(6);
+    expect(grid.pointsBelow(Number.POSITIVE_INFINITY)).toBe(6);
+    expect(grid.pointsBelow(1)).toBe(0);
   });
 
   it('refuses to write past the room it is given', () => {

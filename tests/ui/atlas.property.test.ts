@@ -108,7 +108,7 @@ function mount(pairs: [string, string][], start: Start = atOnce, later: Later = 
         actorNames: index.actorNames,
         types: typesPresent(index),
         presets: datePresets(index.firstDay, index.lastDay, index.newestFirst),
-        onChange: (f) => atlas?.setFilter(f),
+        onChange: (update) => atlas?.updateFilter(update),
       }),
       timeline,
       count,
@@ -318,6 +318,28 @@ describe('Atlas: a change while the first render is still in stages', () => {
     }
     expect(timelineName()).not.toBe(before);
     expect(timelineName()).toMatch(/^Timeline: incidents per \w+, \d incidents? from/);
+  });
+
+  it('builds a change made in the filters panel on the filter in force, not on what the panel last drew', () => {
+    const waiting: Generator<void, void, void>[] = [];
+    const m = open([], atOnce, (stages) => waiting.push(stages));
+    const from = m.root.querySelector<HTMLInputElement>('#filter-from') as HTMLInputElement;
+    // A date change whose rest (the panel's counts and values among it) has not run yet...
+    from.value = '2020-03-01';
+    from.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    const dated = m.atlas.currentFilter();
+    expect(dated.from).not.toBeNull();
+    expect(waiting).toHaveLength(1);
+    // ...then an event type is chosen in the panel, which still shows the counts from before the change.
+    const box = m.root.querySelector<HTMLInputElement>('input[name="type"]') as HTMLInputElement;
+    box.click();
+    expect(m.atlas.currentFilter()).toEqual({ ...dated, types: [box.value] }); // the dates are kept
+    for (const stages of waiting) for (const _ of stages) {
+      // the rests: the first one superseded
+    }
+    const direct = open([]);
+    direct.atlas.setFilter({ ...dated, types: [box.value] });
+    expect(seen(m)).toEqual(seen(direct));
   });
 
   it('shows nothing of the data until its first stage, and all of it after the last', () => {
