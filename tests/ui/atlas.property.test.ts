@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type IncidentFilter, NO_FILTER, typesPresent } from '../../src/domain/filter';
+import { type IncidentFilter, NO_FILTER, type TypeKey, typesPresent } from '../../src/domain/filter';
 import { datePresets } from '../../src/domain/histogram';
 import { storyLength } from '../../src/domain/story';
 import { decodeView, sameFilter } from '../../src/domain/view-state';
@@ -333,12 +333,14 @@ describe('Atlas: a change while the first render is still in stages', () => {
     // ...then an event type is chosen in the panel, which still shows the counts from before the change.
     const box = m.root.querySelector<HTMLInputElement>('input[name="type"]') as HTMLInputElement;
     box.click();
-    expect(m.atlas.currentFilter()).toEqual({ ...dated, types: [box.value] }); // the dates are kept
-    for (const stages of waiting) for (const _ of stages) {
-      // the rests: the first one superseded
-    }
+    const type = box.value as TypeKey;
+    expect(m.atlas.currentFilter()).toEqual({ ...dated, types: [type] }); // the dates are kept
+    for (const stages of waiting)
+      for (const _ of stages) {
+        // the rests: the first one superseded
+      }
     const direct = open([]);
-    direct.atlas.setFilter({ ...dated, types: [box.value] });
+    direct.atlas.setFilter({ ...dated, types: [type] });
     expect(seen(m)).toEqual(seen(direct));
   });
 
