@@ -10,10 +10,10 @@ import L from 'leaflet';
 import bundledDatasetUrl from '../geodata/incidents.geojson?url';
 import { ShelfStore } from './io/shelf-store';
 import { writeDatasetNames } from './io/url-history';
-import { addBasemap } from './map/basemap';
+import { addBasemap, type Basemap } from './map/basemap';
 import { CountRulePreference } from './ui/count-rule';
 import { DataPanel } from './ui/data-panel';
-import { DatasetView } from './ui/dataset-view';
+import type { DatasetView } from './ui/dataset-view';
 import { showDatasetHeader, showLoadFailure } from './ui/header';
 import { Notices } from './ui/notices';
 import { Shelf } from './ui/shelf';
@@ -27,14 +27,17 @@ const notices = new Notices(byId('notices'));
 const mapElement = byId('map');
 const map = L.map(mapElement, { center: [33.5, 43], zoom: 5, minZoom: 2, worldCopyJump: true });
 new ResizeObserver(() => map.invalidateSize()).observe(mapElement);
-const basemap = addBasemap(map);
-basemap.ready.catch((error: Error) =>
-  notices.show('basemap', 'warning', 'The basemap is missing', error.message),
-);
-for (const part of [basemap.detail, basemap.townDetail])
-  part.catch((error: Error) =>
-    notices.show('basemap-detail', 'warning', 'Part of the basemap is missing', error.message),
+// The basemap from the next task on, after the load has begun: the script's first task stays short.
+const basemapAdded = new Promise<Basemap>((resolve) => setTimeout(() => resolve(addBasemap(map)), 0));
+void basemapAdded.then((basemap) => {
+  basemap.ready.catch((error: Error) =>
+    notices.show('basemap', 'warning', 'The basemap is missing', error.message),
   );
+  for (const part of [basemap.detail, basemap.townDetail])
+    part.catch((error: Error) =>
+      notices.show('basemap-detail', 'warning', 'Part of the basemap is missing', error.message),
+    );
+});
 const switcher = new ViewSwitcher(byId('view-switcher'), byId('layout'), (panel) => {
   if (panel === 'map') map.invalidateSize();
 });
@@ -45,7 +48,6 @@ const header = {
 };
 const host = {
   map,
-  basemap,
   notices,
   list: byId('incident-list'),
   filters: byId('filters'),
@@ -61,20 +63,41 @@ const host = {
   },
 };
 
+// What draws a dataset is a chunk of its own, fetched and compiled while the data loads: the page's first
+// task (the script's evaluation) stays short. A dataset is mounted once it and the basemap are here.
+const datasetViews = Promise.all([import('./ui/dataset-view'), basemapAdded]);
 let mounted: DatasetView | null = null;
+/** Counts mounts and unmounts, so a mount whose code arrives after a newer one does nothing. */
+let mounts = 0;
+
+const crashed = (error: unknown) => {
+  // A bug, not bad data: say so on the page rather than leave it blank.
+  notices.show(
+    'crash',
+    'error',
+    'Something went wrong',
+    String(error instanceof Error ? error.message : error),
+  );
+  console.error(error);
+};
 
 const shelf = new Shelf({
   notices,
   store: new ShelfStore(),
   mount(dataset) {
     mounted?.unmount();
+    mounted = null;
+    const mount = ++mounts;
     notices.remove('load-failed');
     showDatasetHeader(header, dataset);
-    mounted = new DatasetView(dataset, host);
+    datasetViews.then(([{ DatasetView }, basemap]) => {
+      if (mount === mounts) mounted = new DatasetView(dataset, { ...host, basemap });
+    }, crashed);
   },
   showNothing(message) {
     mounted?.unmount();
     mounted = null;
+    mounts++;
     showLoadFailure(header, notices, message, [], true);
   },
   writeDatasetNames,
@@ -90,16 +113,7 @@ startUp({
   notices,
   bundledUrl: bundledDatasetUrl,
   fail: (message, issues, offerBundled) => showLoadFailure(header, notices, message, issues, offerBundled),
-}).catch((error: unknown) => {
-  // A bug, not bad data: say so on the page rather than leave it blank.
-  notices.show(
-    'crash',
-    'error',
-    'Something went wrong',
-    String(error instanceof Error ? error.message : error),
-  );
-  console.error(error);
-});
+}).catch(crashed);
 // The data controls show the shelf from the next task on: the load has started, and the page's first task
 // stays short (their first number formatting is the first use of Intl, ~10–20 ms).
 setTimeout(() => shelf.attach(dataPanel), 0);
