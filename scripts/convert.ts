@@ -15,7 +15,7 @@ import { deriveDataset } from '../src/domain/dataset';
 import type { ImportResult } from '../src/domain/import/result';
 import { StreamingImport } from '../src/domain/import/stream-import';
 import { encodeRecord } from '../src/domain/records';
-import { RecordColumn, storeFileChunks } from '../src/io/arrow-write';
+import { RecordColumn, storeFileChunks, storeKeys } from '../src/io/arrow-write';
 import { type FileReport, printReports } from './validate';
 
 const USAGE = 'usage: npm run convert -- <input.geojson|input.csv> --out <file.arrow>';
@@ -79,7 +79,7 @@ export async function main(argv: readonly string[], out: (line: string) => void)
   const records = new RecordColumn();
   for (const incident of result.incidents) records.add(encodeRecord(incident));
   try {
-    const chunks = await storeFileChunks(derived, records, {
+    const chunks = await storeFileChunks(derived, storeKeys(result.incidents), records, {
       name: result.name ?? null,
       source: basename(input),
       total: result.total,

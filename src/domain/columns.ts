@@ -42,8 +42,6 @@ export interface IncidentColumns {
   readonly precision: Uint8Array;
   /** Position in ATTRIBUTIONS of the incident's attribution level (attribution.ts). */
   readonly attribution: Uint8Array;
-  /** The date's ordering key (ms; IncidentDate.sortKey). */
-  readonly sortKey: Float64Array;
   readonly ids: IdTable;
 }
 
@@ -171,7 +169,6 @@ export class ColumnsBuilder {
   private lat = new Float64Array(1024);
   private precision = new Uint8Array(1024);
   private attribution = new Uint8Array(1024);
-  private sortKey = new Float64Array(1024);
   private readonly ids: string[] = [];
 
   /** Incidents added so far. */
@@ -187,13 +184,11 @@ export class ColumnsBuilder {
       this.lat = withRoom(this.lat, i + 1);
       this.precision = withRoom(this.precision, i + 1);
       this.attribution = withRoom(this.attribution, i + 1);
-      this.sortKey = withRoom(this.sortKey, i + 1);
     }
     this.lon[i] = incident.lon;
     this.lat[i] = incident.lat;
     this.precision[i] = LOCATION_PRECISIONS.indexOf(incident.locationPrecision);
     this.attribution[i] = ATTRIBUTIONS.indexOf(attributionLevel(incident));
-    this.sortKey[i] = incident.date.sortKey;
     this.ids.push(incident.id);
   }
 
@@ -213,7 +208,6 @@ export class ColumnsBuilder {
       lat: trimmed(this.lat, count),
       precision: trimmed(this.precision, count),
       attribution: trimmed(this.attribution, count),
-      sortKey: trimmed(this.sortKey, count),
       ids: buildIdTable(this.ids),
     };
   }
@@ -221,8 +215,8 @@ export class ColumnsBuilder {
 
 /** The buffers of `columns`, to transfer rather than copy. */
 export function columnBuffers(columns: IncidentColumns): ArrayBufferLike[] {
-  const { lon, lat, precision, attribution, sortKey, ids } = columns;
-  return [lon, lat, precision, attribution, sortKey, ids.bytes, ids.start, ids.slots].map((a) => a.buffer);
+  const { lon, lat, precision, attribution, ids } = columns;
+  return [lon, lat, precision, attribution, ids.bytes, ids.start, ids.slots].map((a) => a.buffer);
 }
 
 /** The bounds of every incident as [west, south, east, north], or null for none: one pass over two columns. */

@@ -109,6 +109,7 @@ export function derivedBuffers(derived: DatasetDerived): ArrayBufferLike[] {
     index.newestFirst,
     places.points,
     places.codeOf,
+    graph.linked,
     graph.offsets,
     graph.linkOf,
     graph.linkFrom,

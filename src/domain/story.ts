@@ -16,6 +16,7 @@
  */
 import type { LocalDateTime } from './date';
 import type { Incident, RelatedIncident, Relation } from './incident';
+import { indexOfSorted } from './sorted';
 
 /** How a relation is drawn and whether it makes steps of a story. */
 export type RelationKind = 'causal' | 'sequence' | 'context' | 'notRelated';
@@ -105,11 +106,15 @@ const KIND_CODE: Readonly<Record<RelationKind, number>> = {
 };
 
 /**
- * The relation graph of a dataset, as compressed adjacency: the links touching incident `i` are
- * `linkOf[offsets[i]]` .. `linkOf[offsets[i + 1] - 1]`, indices into `linkFrom` / `linkTo` / `linkKind`.
+ * The relation graph of a dataset, as compressed adjacency over the incidents that have a link (most have
+ * none: a million incidents cost no table of a million). `linked` lists their positions, ascending; the
+ * incident at `linked[s]` (slot s) has the links `linkOf[offsets[s]]` .. `linkOf[offsets[s + 1] - 1]`,
+ * indices into `linkFrom` / `linkTo` / `linkKind`.
  */
 export interface RelationGraph {
+  /** Incidents in the dataset, linked or not. */
   readonly size: number;
+  readonly linked: Uint32Array;
   readonly offsets: Uint32Array;
   readonly linkOf: Uint32Array;
   /** Per link: position of its source (cause, earlier, or the incident that states a symmetric relation). */
@@ -118,9 +123,14 @@ export interface RelationGraph {
   readonly linkTo: Uint32Array;
   /** Per link: index into RELATION_KINDS. */
   readonly linkKind: Uint8Array;
-  /** Per incident: a key for time order — its local start day, then its time of day (a date without a time
+  /** Per slot: a key for time order — the local start day, then the time of day (a date without a time
    *  before any time that day); ties are broken by position. */
   readonly timeKey: Float64Array;
+}
+
+/** The slot of the incident at `position` in `graph.linked`, or -1 when it has no link. */
+export function slotOf(graph: Pick<RelationGraph, 'linked'>, position: number): number {
+  return indexOfSorted(graph.linked, position);
 }
 
 /** Builds the relation graph of `incidents` once; `positionOf` maps an id to its position. */
@@ -197,22 +207,44 @@ export function relationGraphOf(
   const n = timeKey.length;
   if (to.length !== from.length || kind.length !== from.length)
     throw new Error(`Links given as ${from.length} sources, ${to.length} targets and ${kind.length} kinds`);
-  const offsets = new Uint32Array(n + 1);
+  const ends = new Uint32Array(2 * from.length);
   for (let l = 0; l < from.length; l++) {
     const a = from[l] as number;
     const b = to[l] as number;
     if (a >= n || b >= n) throw new RangeError(`Link ${l} joins ${a} and ${b} (have ${n} incidents)`);
+    ends[2 * l] = a;
+    ends[2 * l + 1] = b;
+  }
+  ends.sort();
+  let distinct = 0;
+  for (let e = 0; e < ends.length; e++)
+    if (e === 0 || ends[e] !== ends[e - 1]) ends[distinct++] = ends[e] as number;
+  const linked = ends.slice(0, distinct);
+  const graph = {
+    size: n,
+    linked,
+    offsets: new Uint32Array(distinct + 1),
+    linkOf: new Uint32Array(2 * from.length),
+  };
+  const slots = new Uint32Array(2 * from.length); // the slots of each link's ends, looked up once
+  const { offsets, linkOf } = graph;
+  for (let l = 0; l < from.length; l++) {
+    const a = indexOfSorted(linked, from[l] as number);
+    const b = indexOfSorted(linked, to[l] as number);
+    slots[2 * l] = a;
+    slots[2 * l + 1] = b;
     (offsets[a + 1] as number)++;
     (offsets[b + 1] as number)++;
   }
-  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
-  const fill = offsets.slice(0, n);
-  const linkOf = new Uint32Array(2 * from.length);
+  for (let s = 0; s < distinct; s++) offsets[s + 1] = (offsets[s + 1] as number) + (offsets[s] as number);
+  const fill = offsets.slice(0, distinct);
   for (let l = 0; l < from.length; l++) {
-    linkOf[(fill[from[l] as number] as number)++] = l;
-    linkOf[(fill[to[l] as number] as number)++] = l;
+    linkOf[(fill[slots[2 * l] as number] as number)++] = l;
+    linkOf[(fill[slots[2 * l + 1] as number] as number)++] = l;
   }
-  return { size: n, offsets, linkOf, linkFrom: from, linkTo: to, linkKind: kind, timeKey };
+  const keys = new Float64Array(distinct);
+  for (let s = 0; s < distinct; s++) keys[s] = timeKey[linked[s] as number] as number;
+  return { ...graph, linkFrom: from, linkTo: to, linkKind: kind, timeKey: keys };
 }
 
 function checkIndex(graph: RelationGraph, index: number): void {
@@ -236,7 +268,9 @@ export function chainOf(graph: RelationGraph, start: number, options: Partial<Ch
   let truncated = false;
   for (let q = 0; q < queue.length; q++) {
     const at = queue[q] as number;
-    for (let e = offsets[at] as number; e < (offsets[at + 1] as number); e++) {
+    const slot = slotOf(graph, at);
+    if (slot < 0) continue; // an incident with no link
+    for (let e = offsets[slot] as number; e < (offsets[slot + 1] as number); e++) {
       const l = linkOf[e] as number;
       if (linkKind[l] === notRelatedCode) continue;
       const other = linkFrom[l] === at ? (linkTo[l] as number) : (linkFrom[l] as number);
@@ -254,7 +288,9 @@ export function chainOf(graph: RelationGraph, start: number, options: Partial<Ch
   const notRelated = new Set<number>();
   const linkIds = new Set<number>();
   for (const m of members) {
-    for (let e = offsets[m] as number; e < (offsets[m + 1] as number); e++) {
+    const slot = slotOf(graph, m);
+    if (slot < 0) continue;
+    for (let e = offsets[slot] as number; e < (offsets[slot + 1] as number); e++) {
       const l = linkOf[e] as number;
       const other = linkFrom[l] === m ? (linkTo[l] as number) : (linkFrom[l] as number);
       const code = linkKind[l] as number;
@@ -265,7 +301,9 @@ export function chainOf(graph: RelationGraph, start: number, options: Partial<Ch
       linkIds.add(l);
     }
   }
-  const byTime = (a: number, b: number) => (timeKey[a] as number) - (timeKey[b] as number) || a - b;
+  // An incident with no link (a start of its own) has no key, and nothing to be ordered against.
+  const keyOf = (p: number) => timeKey[slotOf(graph, p)] ?? 0;
+  const byTime = (a: number, b: number) => keyOf(a) - keyOf(b) || a - b;
   const all = [...members].sort(byTime);
   const steps = spine.size > 0 ? all.filter((m) => spine.has(m)) : all;
   const framing = spine.size > 0 ? all.filter((m) => !spine.has(m)) : [];

@@ -128,7 +128,8 @@ export function decode(
   checkCodes('attribution', attribution, VOCABULARIES.attribution.length);
   const typeCode = column('type_code', Uint8Array);
   checkCodes('type_code', typeCode, VOCABULARIES.type_code.length);
-  const sortKey = column('sort_key', Float64Array);
+  c.field('sort_key', n);
+  c.next('sort_key'); // not read: newest_first is the order, and the page keeps no copy of the keys
   const timeKey = column('time_key', Float64Array);
   const firstDay = column('first_day', Int32Array);
   const lastDay = column('last_day', Int32Array);
@@ -193,7 +194,7 @@ export function decode(
   };
   const derived: DatasetDerived = {
     index,
-    columns: { count: n, lon, lat, precision, attribution, sortKey, ids },
+    columns: { count: n, lon, lat, precision, attribution, ids },
     places: { names: meta.places.names, points: Float64Array.from(meta.places.points), codeOf },
     graph: relationGraphOf(linkFrom, linkTo, linkKind, timeKey),
   };

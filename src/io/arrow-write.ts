@@ -9,6 +9,8 @@
  */
 import { type Data, makeData, RecordBatch, RecordBatchFileWriter, Struct } from 'apache-arrow';
 import type { DatasetDerived } from '../domain/dataset';
+import type { Incident } from '../domain/incident';
+import { storyTimeKey } from '../domain/story';
 import { FIELDS, FORMAT_VERSION, type StoreMeta, storeSchema, VOCABULARIES } from './arrow-schema';
 
 /** What describes the dataset besides its arrays. */
@@ -99,17 +101,48 @@ function listData(index: number, start: Int32Array, children: (Uint8Array | Uint
   } as never);
 }
 
-/** The Arrow IPC file of `derived` with `records` (record i = incident i's `encodeRecord`), as chunks. */
+/**
+ * Two keys per incident that the file keeps for other readers and the page does not (its order is the
+ * index's newest-first permutation; its story order needs the keys of linked incidents only).
+ */
+export interface StoreKeys {
+  /** `IncidentDate.sortKey`: the newest-first order. */
+  readonly sortKey: Float64Array;
+  /** `storyTimeKey` of the date's start: the story's time order. */
+  readonly timeKey: Float64Array;
+}
+
+/** The keys of `incidents`, in position order. */
+export function storeKeys(incidents: readonly Incident[]): StoreKeys {
+  return {
+    sortKey: Float64Array.from(incidents, (incident) => incident.date.sortKey),
+    timeKey: Float64Array.from(incidents, (incident) => storyTimeKey(incident.date.start)),
+  };
+}
+
+/**
+ * The Arrow IPC file of `derived` with `keys` and `records` (record i = incident i's `encodeRecord`), as
+ * chunks.
+ */
 export async function storeFileChunks(
   derived: DatasetDerived,
+  keys: StoreKeys,
   records: RecordColumn,
   info: StoreFileInfo,
 ): Promise<Uint8Array<ArrayBuffer>[]> {
   const { index, columns, places, graph } = derived;
   const n = index.count;
-  if (columns.count !== n || records.count !== n || graph.size !== n || places.codeOf.length !== n)
+  const lengths = [
+    columns.count,
+    records.count,
+    graph.size,
+    places.codeOf.length,
+    keys.sortKey.length,
+    keys.timeKey.length,
+  ];
+  if (lengths.some((length) => length !== n))
     throw new Error(
-      `Arrays of different lengths: index ${n}, columns ${columns.count}, records ${records.count}, graph ${graph.size}, places ${places.codeOf.length}`,
+      `Arrays of different lengths: index ${n}, columns ${columns.count}, records ${records.count}, graph ${graph.size}, places ${places.codeOf.length}, keys ${keys.sortKey.length} and ${keys.timeKey.length}`,
     );
   const meta: StoreMeta = {
     version: FORMAT_VERSION,
@@ -135,8 +168,8 @@ export async function storeFileChunks(
     dataOf(3, columns.precision),
     dataOf(4, columns.attribution),
     dataOf(5, index.typeCode),
-    dataOf(6, columns.sortKey),
-    dataOf(7, graph.timeKey),
+    dataOf(6, keys.sortKey),
+    dataOf(7, keys.timeKey),
     dataOf(8, index.firstDay),
     dataOf(9, index.lastDay),
     dataOf(10, places.codeOf),

@@ -45,7 +45,6 @@ describe('deriveDataset columns', () => {
     incidents.forEach((incident, i) => {
       expect(columns.lon[i]).toBe(incident.lon);
       expect(columns.lat[i]).toBe(incident.lat);
-      expect(columns.sortKey[i]).toBe(incident.date.sortKey);
       expect(idAt(columns.ids, i)).toBe(incident.id);
     });
   });

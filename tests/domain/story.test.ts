@@ -11,8 +11,11 @@ import {
   chainOf,
   isStory,
   RELATION_KIND,
+  RELATION_KINDS,
   relationBetween,
+  relationGraphOf,
   type StoryIncident,
+  slotOf,
   storyLength,
 } from '../../src/domain/story';
 
@@ -219,6 +222,32 @@ describe('the chain of any dataset', () => {
 
   it('throws with the offending index for a position outside the dataset', () => {
     expect(() => chainOf(graph, 99)).toThrow('No incident at index 99 (have 6)');
+  });
+
+  it('keeps tables for the linked incidents only: two links among a million incidents cost three slots', () => {
+    const n = 1_000_000;
+    const timeKey = new Float64Array(n);
+    timeKey[999_999] = 10; // the latest of the three
+    timeKey[5] = 30;
+    timeKey[70] = 20;
+    const causal = RELATION_KINDS.indexOf('causal');
+    const big = relationGraphOf(
+      Uint32Array.of(999_999, 70),
+      Uint32Array.of(70, 5),
+      Uint8Array.of(causal, causal),
+      timeKey,
+    );
+    expect(big.size).toBe(n);
+    expect([...big.linked]).toEqual([5, 70, 999_999]);
+    expect(big.offsets).toHaveLength(4);
+    expect([...big.timeKey]).toEqual([30, 20, 10]);
+    expect(slotOf(big, 70)).toBe(1);
+    expect(slotOf(big, 6)).toBe(-1);
+    expect(chainOf(big, 5).steps).toEqual([999_999, 70, 5]); // in time order
+    expect(chainOf(big, 6)).toMatchObject({ steps: [6], framing: [], notRelated: [], links: [] }); // no link
+    expect(() =>
+      relationGraphOf(Uint32Array.of(1), Uint32Array.of(n), Uint8Array.of(causal), timeKey),
+    ).toThrow(`Link 0 joins 1 and ${n} (have ${n} incidents)`);
   });
 
   it('for any graph: members and not-related are disjoint, every link touches a member, steps are in time order', () => {

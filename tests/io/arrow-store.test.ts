@@ -15,7 +15,7 @@ import type { Incident } from '../../src/domain/incident';
 import { encodeRecord } from '../../src/domain/records';
 import { readArrowStore } from '../../src/io/arrow-read';
 import { META_KEY } from '../../src/io/arrow-schema';
-import { RecordColumn, type StoreFileInfo, storeFileChunks } from '../../src/io/arrow-write';
+import { RecordColumn, type StoreFileInfo, storeFileChunks, storeKeys } from '../../src/io/arrow-write';
 import { BlobRecords } from '../../src/io/record-blob';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -43,7 +43,7 @@ async function fileOf(
 ): Promise<Blob> {
   const records = new RecordColumn();
   for (const incident of incidents) records.add(encodeRecord(incident));
-  return new Blob(await storeFileChunks(derived, records, info(incidents, extra)));
+  return new Blob(await storeFileChunks(derived, storeKeys(incidents), records, info(incidents, extra)));
 }
 
 async function read(blob: Blob) {
