@@ -59,6 +59,10 @@ async function openTaji(page: Page, device: 'desktop' | 'phone'): Promise<void> 
     .click();
   await expect.poll(() => openPopupId(page), POLL).toBe(TAJI);
   await page.locator('article.incident-popup').waitFor({ state: 'visible' });
+  // Leaflet fades a popup in (0.2 s): axe would measure the contrast of text still half transparent.
+  await expect
+    .poll(() => page.locator('.leaflet-popup').evaluate((popup) => getComputedStyle(popup).opacity), POLL)
+    .toBe('1');
 }
 
 describe('axe: no serious or critical violations', () => {
