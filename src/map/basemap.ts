@@ -9,15 +9,12 @@
  * it (about 8 kB gzipped together) and the detail places (about 11 kB) only once the map reaches zoom 8.
  */
 import L from 'leaflet';
-import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 import { BasemapCanvas, type VectorStyle } from './basemap-canvas';
 import { LabelLayer, type MapLabel } from './basemap-labels';
 import { addPlaces } from './basemap-places';
+import type { PreparedCountries } from './basemap-prepare';
 import { addWater, WATER_STYLE } from './basemap-water';
-import { labelPoint } from './label-placement';
-import { concatShapes, prepareShapes, type VectorShapes } from './vector-shapes';
 
 export type { MapLabel } from './basemap-labels';
 
@@ -36,11 +33,6 @@ const OFFLINE_ATTRIBUTION = [
 ].join(', ');
 const OSM =
   '&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">OpenStreetMap</a> contributors';
-
-type CountriesTopology = Topology<{
-  countries: GeometryCollection<{ name: string }>;
-  land: GeometryCollection;
-}>;
 
 export interface Basemap {
   /** Replaces the labels of the places in the data. */
@@ -63,70 +55,28 @@ export interface Basemap {
 
 const SCALE_MAX_WIDTH = 120; // px, the scale bar's widest (its lines are border-box)
 
-/** Resolves in a later task, so the page can paint and handle input in between. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-const SLICE_MS = 8; // ms of preparing before the page gets a turn
-
-/** `each` of `items`, in order, in slices of about SLICE_MS, a task each. */
-async function inSlices<T, R>(items: readonly T[], each: (item: T) => R): Promise<R[]> {
-  const out: R[] = [];
-  let began = performance.now();
-  for (const item of items) {
-    out.push(each(item));
-    if (performance.now() - began > SLICE_MS) {
-      await nextTask();
-      began = performance.now();
-    }
-  }
-  return out;
-}
-
-/** `prepareShapes` of many lines, a batch of about 4,000 vertices at a time, in slices. */
-async function prepareInSlices(lines: readonly number[][][], closed: boolean): Promise<VectorShapes> {
-  const batches: number[][][][] = [];
-  let batch: number[][][] = [];
-  let vertices = 0;
-  for (const line of lines) {
-    batch.push(line);
-    vertices += line.length;
-    if (vertices >= 4_000) {
-      batches.push(batch);
-      batch = [];
-      vertices = 0;
-    }
-  }
-  batches.push(batch);
-  return concatShapes(await inSlices(batches, (b) => prepareShapes(b, closed)));
-}
-
-/** The rings ([lon, lat] lists) of a GeoJSON feature or collection of (multi)polygons, holes included. */
-function ringsOf(geo: GeoJSON.Feature | GeoJSON.FeatureCollection): number[][][] {
-  const features = geo.type === 'FeatureCollection' ? geo.features : [geo];
-  return features.flatMap((f) => {
-    const g = f.geometry;
-    if (g?.type === 'Polygon') return g.coordinates;
-    if (g?.type === 'MultiPolygon') return g.coordinates.flat();
-    return [];
+/**
+ * The countries prepared for drawing (basemap-prepare.ts) by a worker of their own: decoding the TopoJSON
+ * and meshing its coasts and borders would hold the page for tens of ms while the data loads.
+ */
+function preparedInWorker(url: string): Promise<PreparedCountries> {
+  type Answer = { ok: true; prepared: PreparedCountries } | { ok: false; message: string };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./basemap-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'basemap',
+    });
+    worker.onmessage = (event: MessageEvent<Answer>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.prepared);
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'its worker failed'));
+    };
+    worker.postMessage({ url: new URL(url, document.baseURI).href });
   });
-}
-
-/** The name of each country at a point inside it, worked out in slices. */
-async function countryLabels(topology: CountriesTopology): Promise<MapLabel[]> {
-  const features = feature(topology, topology.objects.countries).features;
-  const labels = await inSlices(features, (f): MapLabel | null => {
-    const g = f.geometry;
-    if (!g || !f.properties?.name) return null;
-    const outerRings =
-      g.type === 'Polygon'
-        ? [g.coordinates[0] ?? []]
-        : g.type === 'MultiPolygon'
-          ? g.coordinates.map((p) => p[0] ?? [])
-          : [];
-    const point = labelPoint(outerRings);
-    return point ? { text: f.properties.name, lon: point[0], lat: point[1], kind: 'country' } : null;
-  });
-  return labels.filter((label): label is MapLabel => label !== null);
 }
 
 /** Adds the offline basemap (default) and an OpenStreetMap choice to `map`, with a layer switcher. */
@@ -151,33 +101,20 @@ export function addBasemap(map: L.Map): Basemap {
   L.control.scale({ position: 'topleft', maxWidth: SCALE_MAX_WIDTH, updateWhenIdle: true }).addTo(map);
   const labels = new LabelLayer(map, SCALE_MAX_WIDTH);
 
-  const ready = fetch(countriesUrl)
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json() as Promise<CountriesTopology>;
-    })
-    .then(async (topology) => {
-      const { countries } = topology.objects;
-      // Decoded and prepared in slices of ~8 ms, a task each, so the page stays responsive while the data
-      // loads, then drawn at once.
-      const rings = ringsOf(feature(topology, topology.objects.land));
-      await nextTask();
-      const prepared: [keyof typeof STYLE, VectorShapes][] = [['land', await prepareInSlices(rings, true)]];
-      for (const [kind, filter] of [
-        ['coast', (a: unknown, b: unknown) => a === b],
-        ['border', (a: unknown, b: unknown) => a !== b],
-      ] as const) {
-        await nextTask();
-        const lines = mesh(topology, countries, filter).coordinates;
-        await nextTask();
-        prepared.push([kind, await prepareInSlices(lines, false)]);
-      }
-      await nextTask();
-      vectors.setAll(prepared);
-      await nextTask();
-      const names = await countryLabels(topology);
-      await nextTask();
-      labels.add(names);
+  const ready = preparedInWorker(countriesUrl)
+    .then((prepared) => {
+      vectors.setAll([
+        ['land', prepared.land],
+        ['coast', prepared.coast],
+        ['border', prepared.border],
+      ]);
+      // The names in the task after the first draw.
+      return new Promise<void>((resolve) =>
+        setTimeout(() => {
+          labels.add(prepared.names.map((name) => ({ ...name, kind: 'country' as const })));
+          resolve();
+        }, 0),
+      );
     })
     .catch((error: unknown) => {
       throw new Error(

@@ -254,10 +254,10 @@ export class DatasetView {
             afterNextFrame(() => {
               // The mark (a render's rest has run, or been superseded) is for benchmarks and the
               // performance panel.
-              runStages(stages, false, backgroundTask).done.then(
-                () => void performance.mark('incident-atlas:settled'),
-                this.failedToShow,
-              );
+              runStages(stages, false, backgroundTask).done.then(() => {
+                performance.clearMarks('incident-atlas:settled'); // one entry, however many changes
+                performance.mark('incident-atlas:settled');
+              }, this.failedToShow);
             }, backgroundTask);
         },
         labelPlaces: (shown) => {

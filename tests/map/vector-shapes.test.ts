@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mercatorX, mercatorY } from '../../src/map/point-raster';
-import {
-  concatShapes,
-  type PathSink,
-  prepareShapes,
-  type TraceArea,
-  traceShapes,
-} from '../../src/map/vector-shapes';
+import { type PathSink, prepareShapes, type TraceArea, traceShapes } from '../../src/map/vector-shapes';
 import { seededRandom } from '../support/random';
 
 /** A sink that records subpaths of [x, y] points, and whether each was closed. */
@@ -197,23 +191,3 @@ function evenOdd(points: readonly [number, number][], x: number, y: number): boo
   }
   return inside;
 }
-
-describe('concatShapes', () => {
-  it('gives for lines prepared in slices exactly what preparing them at once gives', () => {
-    const lines = [walk(50, 1), [[3, 3]], walk(120, 2), walk(7, 3), walk(300, 4)];
-    const whole = prepareShapes(lines, false);
-    const sliced = concatShapes([
-      prepareShapes(lines.slice(0, 2), false),
-      prepareShapes([], false),
-      prepareShapes(lines.slice(2, 4), false),
-      prepareShapes(lines.slice(4), false),
-    ]);
-    expect(sliced).toEqual(whole);
-  });
-
-  it('refuses to join rings and lines', () => {
-    expect(() =>
-      concatShapes([prepareShapes([walk(5, 1)], true), prepareShapes([walk(5, 2)], false)]),
-    ).toThrow(/rings and lines/);
-  });
-});
