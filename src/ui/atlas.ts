@@ -212,6 +212,16 @@ export class Atlas {
     this.setFilter(update(this.view.filter));
   }
 
+  /**
+   * The timeline brush is being dragged to `range` (null: the drag ended without a new choice): the list, the
+   * map and the count follow it, with no history entry and no change to the view, which the choice at the
+   * end of the drag makes (`setDateRange`).
+   */
+  previewDateRange(range: { from: number; to: number } | null): void {
+    if (range === null) this.render();
+    else this.render({ ...this.view.filter, from: range.from as DayNumber, to: range.to as DayNumber });
+  }
+
   /** The timeline brush set a date range (null = all dates). */
   setDateRange(range: { from: number; to: number } | null): void {
     this.setFilter({ ...this.view.filter, from: range?.from ?? null, to: range?.to ?? null });
@@ -295,8 +305,8 @@ export class Atlas {
    * shows them; the place names, facets and timeline in the tasks after (`parts.later`), a frame or so later.
    * A render begun before those have run makes them do nothing.
    */
-  private render(): void {
-    const stages = this.renderStages();
+  private render(preview: IncidentFilter | null = null): void {
+    const stages = this.renderStages(preview);
     stages.next(); // the scan and the list
     if (stages.next().done) return; // the points and the count
     this.parts.later(stages);
@@ -307,11 +317,11 @@ export class Atlas {
    * scan and the list; the points and the count (the count appears with the points it promises); the place
    * names; the filters; the timeline. A render begun meanwhile leaves this one's remaining stages undone.
    */
-  private *renderStages(): Generator<void, void, void> {
+  private *renderStages(preview: IncidentFilter | null = null): Generator<void, void, void> {
     const generation = ++this.renderGeneration;
     const superseded = () => generation !== this.renderGeneration;
     const { index } = this.dataset;
-    const { filter } = this.view;
+    const filter = preview ?? this.view.filter;
     // What passes, and nothing more: the facet counts are a scan of their own, after the frame.
     const selection = selectIncidents(index, filter);
     this.shown = selection.newestFirst;
@@ -350,7 +360,8 @@ export class Atlas {
       this.undatedFor = undatedFilter;
     }
     this.parts.timeline.setData(index.firstDay, index.lastDay, this.undated);
-    this.parts.timeline.setRange(brushRange(filter.from, filter.to, this.extent));
+    // A preview comes from the brush being dragged: the timeline draws that range itself.
+    if (preview === null) this.parts.timeline.setRange(brushRange(filter.from, filter.to, this.extent));
   }
 
   /** Draws the chain of the open incident (nothing when none is open). */

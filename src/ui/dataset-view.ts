@@ -224,7 +224,10 @@ export class DatasetView {
     teardown.push(() => host.filters.replaceChildren());
     lap('filters');
     yield;
-    const timeline = new Timeline(host.timeline, { onRangeChange: (range) => atlas()?.setDateRange(range) });
+    const timeline = new Timeline(host.timeline, {
+      onRangeChange: (range) => atlas()?.setDateRange(range),
+      onRangePreview: (range) => atlas()?.previewDateRange(range),
+    });
     teardown.push(() => timeline.destroy());
     const legend = addLegend(
       host.map,

@@ -8,7 +8,8 @@
  * Gestures on the plot (pointer events: mouse, pen and touch): drag the brush to move it, drag a handle to
  * resize it, drag on empty plot to draw a new range, tap a bar to select its bin, shift-drag (or middle-drag)
  * to pan, wheel to zoom around the pointer (shift-wheel or a sideways wheel pans). `onRangeChange` fires once
- * per gesture on pointer up, and 400 ms after the last key on a handle, never while dragging.
+ * per gesture on pointer up, and 400 ms after the last key on a handle, never while dragging; meanwhile
+ * `onRangePreview` hears the range as it is drawn, at most once a frame, so the map can follow the brush.
  */
 import './timeline.css';
 import type { DayNumber } from '../domain/date';
@@ -33,6 +34,12 @@ import { unionRange, Viewport } from './timeline-viewport';
 export interface TimelineOptions {
   /** The user chose a date range (inclusive day numbers). Called once per gesture or burst of keys. */
   onRangeChange(range: { from: DayNumber; to: DayNumber } | null): void;
+  /**
+   * The range being dragged or keyed, not chosen yet: at most once a frame while it changes. `null` when the
+   * gesture ends without a new choice (the range chosen before stands); a choice is told by `onRangeChange`
+   * alone.
+   */
+  onRangePreview?(range: { from: DayNumber; to: DayNumber } | null): void;
 }
 
 /** Sizes and timings; the pixel heights match `timeline.css`. */
@@ -78,6 +85,7 @@ export class Timeline {
   private plot: { key: string; nodes: SVGElement[]; spans: DateSpan[] } | null = null;
   private range: DayRange | null = null; // the committed date filter
   private draft: DayRange | null = null; // being dragged or keyed, not yet committed
+  private previewed: DayRange | null = null; // the draft last told to onRangePreview
   private width = 0; // px, of the plot
   private gesture: Gesture | null = null;
   private keyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -143,6 +151,7 @@ export class Timeline {
     if (sameRange(range, this.range)) return; // an echo of our own change: keep any pending keys
     this.range = range && { from: range.from, to: range.to };
     if (this.gesture === null) this.cancelKeys();
+    this.previewed = null; // the owner shows this range now: there is no preview left to end
     this.viewport.setContent(unionRange(this.data.extent, this.range));
     if (range) this.viewport.reveal(range);
     this.render();
@@ -189,7 +198,27 @@ export class Timeline {
     const changed = !sameRange(next, this.range);
     if (changed) this.range = next;
     this.render();
-    if (changed) this.options.onRangeChange({ from: next.from, to: next.to });
+    if (changed) {
+      this.previewed = null; // the choice replaces the preview
+      this.options.onRangeChange({ from: next.from, to: next.to });
+    } else this.endPreview();
+  }
+
+  /** Tells the owner of the draft drawn, once per new draft (from a render, so at most once a frame). */
+  private preview(): void {
+    const { draft } = this;
+    if (draft === null || sameRange(draft, this.previewed) || !this.options.onRangePreview) return;
+    // The first preview of a gesture is only sent when it differs from the range chosen before.
+    if (this.previewed === null && sameRange(draft, this.range)) return;
+    this.previewed = draft;
+    this.options.onRangePreview({ from: draft.from, to: draft.to });
+  }
+
+  /** The gesture ended without a new choice: the owner shows the range chosen before again. */
+  private endPreview(): void {
+    if (this.previewed === null) return;
+    this.previewed = null;
+    this.options.onRangePreview?.(null);
   }
 
   // --- Pointer and wheel ----------------------------------------------------------------------------
@@ -256,11 +285,13 @@ export class Timeline {
     } else {
       this.render();
     }
+    this.endPreview(); // nothing when a choice was made
   };
 
   private readonly onPointerCancel = (event: PointerEvent): void => {
     if (this.gesture?.pointerId === event.pointerId) this.endGesture();
     this.render();
+    this.endPreview();
   };
 
   private endGesture(): void {
@@ -336,6 +367,7 @@ export class Timeline {
     this.renderPlot(unit, shown);
     this.renderBrush(shown);
     this.renderText(unit, shown);
+    this.preview();
   }
 
   private renderPlot(unit: BinUnit, shown: DayRange | null): void {

@@ -371,6 +371,31 @@ describe('timeline', () => {
   });
 });
 
+describe('timeline brush, dragged', () => {
+  it('the map, the list and the count follow it while it moves; the URL changes once, when it is let go', async () => {
+    const { page, errors } = await openPage(browser(), './');
+    await waitForApp(page);
+    const end = page.getByRole('slider', { name: 'Range end' });
+    const box = await end.boundingBox();
+    if (!box) throw new Error('no Range end handle');
+    const entries = await page.evaluate(() => history.length);
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    // About two weeks back from 12 March: Taji and Boukamal (11–12 March) drop out while the pointer is down.
+    await page.mouse.move(box.x + box.width / 2 - 200, y, { steps: 10 });
+    await expect.poll(() => page.locator('#result-count').textContent(), POLL).toBe('4 of 6 incidents');
+    await expectShown(page, [K1, US_STRIKES, EMBASSY, AIRPORT]);
+    expect(param(page, 'to')).toEqual([]); // nothing chosen yet
+    await page.mouse.up();
+    await expect.poll(() => param(page, 'to'), POLL).toHaveLength(1);
+    expect(await page.locator('#result-count').textContent()).toBe('4 of 6 incidents');
+    expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('phone layout', () => {
   it('the Filters, List and Map buttons reach each panel, nothing scrolls sideways, and a list item opens the map with its popup', async () => {
     const { page, errors } = await openPage(browser(), './', PHONE);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dayFromIso } from '../../src/domain/date';
 import { type IncidentFilter, NO_FILTER, type TypeKey, typesPresent } from '../../src/domain/filter';
 import { datePresets } from '../../src/domain/histogram';
 import { storyLength } from '../../src/domain/story';
@@ -47,6 +48,8 @@ class RecordingLayer {
 
 interface Mounted {
   atlas: Atlas;
+  /** Each URL written, and how. */
+  urls: string[];
   layer: RecordingLayer;
   root: HTMLElement;
   count: HTMLElement;
@@ -89,6 +92,7 @@ function mount(pairs: [string, string][], start: Start = atOnce, later: Later = 
   };
   const decoded = decodeView(pairs, vocabulary);
   let atlas: Atlas | null = null;
+  const urls: string[] = [];
   const timeline = new Timeline(parts.timeline, { onRangeChange: (r) => atlas?.setDateRange(r) });
   atlas = new Atlas(
     dataset,
@@ -113,7 +117,7 @@ function mount(pairs: [string, string][], start: Start = atOnce, later: Later = 
       timeline,
       count,
       clear,
-      writeUrl: () => {},
+      writeUrl: (pairs, mode) => urls.push(`${mode} ${new URLSearchParams(pairs)}`),
       later,
       labelPlaces: () => {},
       showMap: () => {},
@@ -134,7 +138,7 @@ function mount(pairs: [string, string][], start: Start = atOnce, later: Later = 
     decoded.view,
   );
   start(atlas);
-  return { atlas, layer, root, count, clear, timeline, filter: decoded.view.filter };
+  return { atlas, urls, layer, root, count, clear, timeline, filter: decoded.view.filter };
 }
 
 /** The list's items, as incident titles in order. */
@@ -341,6 +345,27 @@ describe('Atlas: a change while the first render is still in stages', () => {
       }
     const direct = open([]);
     direct.atlas.setFilter({ ...dated, types: [type] });
+    expect(seen(m)).toEqual(seen(direct));
+  });
+
+  it('shows a range being dragged on the timeline, with no history entry, until the drag ends', () => {
+    const m = open([]);
+    const march = { from: dayFromIso('2020-03-01') as number, to: dayFromIso('2020-03-31') as number };
+    const direct = open([]);
+    direct.atlas.setDateRange(march);
+    m.atlas.previewDateRange(march);
+    expect(m.count.textContent).toBe(direct.count.textContent); // the list, the map and the count follow
+    expect(m.count.textContent).not.toBe('6 of 6 incidents');
+    expectConsistent(m);
+    expect(m.atlas.currentFilter()).toEqual(NO_FILTER); // the view is what was chosen, not what is dragged
+    expect(m.urls).toEqual([]);
+    m.atlas.previewDateRange(null); // the drag ended without a choice
+    expect(m.count.textContent).toBe('6 of 6 incidents');
+    expectConsistent(m);
+    m.atlas.previewDateRange(march);
+    m.atlas.setDateRange(march); // the drag ended on March: one history entry
+    expect(m.urls).toEqual(direct.urls);
+    expect(m.urls).toHaveLength(1);
     expect(seen(m)).toEqual(seen(direct));
   });
 

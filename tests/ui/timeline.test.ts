@@ -96,6 +96,66 @@ describe('Timeline', () => {
     expect(slider('Range start').getAttribute('aria-valuenow')).toBe(String(range.from));
   });
 
+  describe('a preview while dragging (so the map can follow the brush)', () => {
+    let previews: ({ from: number; to: number } | null)[];
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    beforeEach(() => {
+      previews = [];
+      timeline.destroy();
+      timeline = new Timeline(container, {
+        onRangeChange: (r) => changes.push(r),
+        onRangePreview: (r) => previews.push(r),
+      });
+      timeline.setData(firstDay, lastDay, [0, 1, 2, 3, 4, 5]);
+    });
+
+    it('tells each new range once a frame, never as a choice, then the choice alone on pointer up', async () => {
+      const svg = container.querySelector('svg') as SVGSVGElement;
+      pointer(svg, 'pointerdown', 100);
+      pointer(svg, 'pointermove', 200);
+      pointer(svg, 'pointermove', 250);
+      expect(previews).toEqual([]); // drawn in the next frame, and told from there
+      await frame();
+      expect(previews).toHaveLength(1); // two moves, one frame
+      pointer(svg, 'pointermove', 300);
+      await frame();
+      expect(previews).toHaveLength(2);
+      await frame(); // nothing new drawn: nothing told
+      expect(previews).toHaveLength(2);
+      expect(changes).toEqual([]);
+      pointer(svg, 'pointerup', 300);
+      expect(changes).toEqual([previews[1]]); // the range last previewed is the one chosen
+      expect(previews).toHaveLength(2); // no "ended without a choice"
+    });
+
+    it('tells null when the gesture ends back on the range chosen before', async () => {
+      timeline.setRange({ from: day('2020-01-01'), to: day('2020-01-10') });
+      const brush = container.querySelector('.tl-brush') as HTMLElement;
+      const left = Number.parseFloat(brush.style.left);
+      pointer(brush, 'pointerdown', left + 5);
+      pointer(brush, 'pointermove', left + 105);
+      await frame();
+      expect(previews).toHaveLength(1);
+      expect((previews[0] as { from: number }).from).toBeGreaterThan(day('2020-01-01'));
+      pointer(brush, 'pointermove', left + 5);
+      await frame();
+      pointer(brush, 'pointerup', left + 5);
+      expect(changes).toEqual([]);
+      expect(previews.at(-1)).toBeNull();
+    });
+
+    it('tells null when the gesture is cancelled', async () => {
+      const svg = container.querySelector('svg') as SVGSVGElement;
+      pointer(svg, 'pointerdown', 100);
+      pointer(svg, 'pointermove', 300);
+      await frame();
+      pointer(svg, 'pointercancel', 300);
+      expect(previews).toHaveLength(2);
+      expect(previews[1]).toBeNull();
+      expect(changes).toEqual([]);
+    });
+  });
+
   it('moves the brush by its body without changing its length', () => {
     timeline.setRange({ from: day('2020-01-01'), to: day('2020-01-10') });
     const brush = container.querySelector('.tl-brush') as HTMLElement;
