@@ -26,7 +26,17 @@ const narrowScreen = window.matchMedia('(max-width: 899px)');
 const notices = new Notices(byId('notices'));
 const mapElement = byId('map');
 const map = L.map(mapElement, { center: [33.5, 43], zoom: 5, minZoom: 2, worldCopyJump: true });
-new ResizeObserver(() => map.invalidateSize()).observe(mapElement);
+// A size change is handled in a task of its own, not inside the observer's callback, which runs in the frame:
+// the redraws it brings (basemap, names, points; ~20–40 ms at a million) would lengthen that frame's task.
+let resizePending = false;
+new ResizeObserver(() => {
+  if (resizePending) return;
+  resizePending = true;
+  setTimeout(() => {
+    resizePending = false;
+    map.invalidateSize();
+  }, 0);
+}).observe(mapElement);
 // The basemap from the next task on, after the load has begun: the script's first task stays short.
 const basemapAdded = new Promise<Basemap>((resolve) => setTimeout(() => resolve(addBasemap(map)), 0));
 void basemapAdded.then((basemap) => {

@@ -156,6 +156,18 @@ describe('Timeline', () => {
     });
   });
 
+  it('counts new data at once and draws it later when told not to draw yet', () => {
+    const label = () => container.querySelector('[role="group"]')?.getAttribute('aria-label');
+    const before = label();
+    timeline.setData(firstDay, lastDay, [0, 1], { draw: false });
+    expect(label()).toBe(before); // counted, not drawn
+    timeline.drawPending();
+    expect(label()).toMatch(/, 2 incidents from 27 Dec 2019 to 29 Dec 2019$/);
+    const drawn = container.querySelector('.tl')?.innerHTML;
+    timeline.drawPending(); // nothing left to draw
+    expect(container.querySelector('.tl')?.innerHTML).toBe(drawn);
+  });
+
   it('moves the brush by its body without changing its length', () => {
     timeline.setRange({ from: day('2020-01-01'), to: day('2020-01-10') });
     const brush = container.querySelector('.tl-brush') as HTMLElement;
