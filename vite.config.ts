@@ -68,6 +68,9 @@ export default defineConfig({
     target: 'es2022',
     // Keep small assets as files rather than data: URIs so nothing depends on inline images.
     assetsInlineLimit: 0,
+    // One stylesheet, linked from the page: a chunk loaded later (the map, the dataset view) adds no
+    // stylesheet of its own, whose arrival would restyle the whole page while the data loads.
+    cssCodeSplit: false,
   },
   test: {
     projects: [

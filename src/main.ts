@@ -6,11 +6,11 @@
 import 'leaflet/dist/leaflet.css';
 import './style.css';
 import './map/map.css';
-import L from 'leaflet';
+import type L from 'leaflet';
 import bundledDatasetUrl from '../geodata/incidents.geojson?url';
 import { ShelfStore } from './io/shelf-store';
 import { writeDatasetNames } from './io/url-history';
-import { addBasemap, type Basemap } from './map/basemap';
+import type { Basemap } from './map/basemap';
 import { CountRulePreference } from './ui/count-rule';
 import { DataPanel } from './ui/data-panel';
 import type { DatasetView } from './ui/dataset-view';
@@ -24,21 +24,22 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 const narrowScreen = window.matchMedia('(max-width: 899px)');
 
 const notices = new Notices(byId('notices'));
-const mapElement = byId('map');
-const map = L.map(mapElement, { center: [33.5, 43], zoom: 5, minZoom: 2, worldCopyJump: true });
-// A size change is handled in a task of its own, not inside the observer's callback, which runs in the frame:
-// the redraws it brings (basemap, names, points; ~20–40 ms at a million) would lengthen that frame's task.
-let resizePending = false;
-new ResizeObserver(() => {
-  if (resizePending) return;
-  resizePending = true;
-  setTimeout(() => {
-    resizePending = false;
-    map.invalidateSize();
-  }, 0);
-}).observe(mapElement);
-// The basemap from the next task on, after the load has begun: the script's first task stays short.
-const basemapAdded = new Promise<Basemap>((resolve) => setTimeout(() => resolve(addBasemap(map)), 0));
+/** The map, once made (the next task); until then there is none to resize. */
+let mapMade: L.Map | null = null;
+const switcher = new ViewSwitcher(byId('view-switcher'), byId('layout'), (panel) => {
+  if (panel === 'map') mapMade?.invalidateSize();
+});
+// The map and the basemap from a chunk of their own (with Leaflet), fetched and run after this script has
+// begun the load: this script, the page's first task, stays short.
+const mapCode = import('./map/map-setup');
+const mapReady = mapCode.then(({ makeMap }) => {
+  mapMade = makeMap(byId('map'));
+  return mapMade;
+});
+// The basemap from the task after the map's.
+const basemapAdded = mapCode.then(({ addBasemap }) =>
+  mapReady.then((map) => new Promise<Basemap>((resolve) => setTimeout(() => resolve(addBasemap(map)), 0))),
+);
 void basemapAdded.then((basemap) => {
   basemap.ready.catch((error: Error) =>
     notices.show('basemap', 'warning', 'The basemap is missing', error.message),
@@ -48,16 +49,12 @@ void basemapAdded.then((basemap) => {
       notices.show('basemap-detail', 'warning', 'Part of the basemap is missing', error.message),
     );
 });
-const switcher = new ViewSwitcher(byId('view-switcher'), byId('layout'), (panel) => {
-  if (panel === 'map') map.invalidateSize();
-});
 const header = {
   name: byId('dataset-name'),
   count: byId('result-count'),
   clear: byId<HTMLButtonElement>('clear-filters'),
 };
 const host = {
-  map,
   notices,
   list: byId('incident-list'),
   filters: byId('filters'),
@@ -74,8 +71,8 @@ const host = {
 };
 
 // What draws a dataset is a chunk of its own, fetched and compiled while the data loads: the page's first
-// task (the script's evaluation) stays short. A dataset is mounted once it and the basemap are here.
-const datasetViews = Promise.all([import('./ui/dataset-view'), basemapAdded]);
+// task (the script's evaluation) stays short. A dataset is mounted once it, the map and the basemap are here.
+const datasetViews = Promise.all([import('./ui/dataset-view'), mapReady, basemapAdded]);
 let mounted: DatasetView | null = null;
 /** Counts mounts and unmounts, so a mount whose code arrives after a newer one does nothing. */
 let mounts = 0;
@@ -100,8 +97,8 @@ const shelf = new Shelf({
     const mount = ++mounts;
     notices.remove('load-failed');
     showDatasetHeader(header, dataset);
-    datasetViews.then(([{ DatasetView }, basemap]) => {
-      if (mount === mounts) mounted = new DatasetView(dataset, { ...host, basemap });
+    datasetViews.then(([{ DatasetView }, map, basemap]) => {
+      if (mount === mounts) mounted = new DatasetView(dataset, { ...host, map, basemap });
     }, crashed);
   },
   showNothing(message) {
