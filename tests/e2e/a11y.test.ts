@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, openPage, PHONE, POLL, screenshot, useBrowser } from './browser';
+import { DESKTOP, openPage, PHONE, POLL, popupFadedIn, screenshot, useBrowser } from './browser';
 
 const TAJI = 'taji-rocket-attack-2020-03-11';
 
@@ -60,9 +60,7 @@ async function openTaji(page: Page, device: 'desktop' | 'phone'): Promise<void> 
   await expect.poll(() => openPopupId(page), POLL).toBe(TAJI);
   await page.locator('article.incident-popup').waitFor({ state: 'visible' });
   // Leaflet fades a popup in (0.2 s): axe would measure the contrast of text still half transparent.
-  await expect
-    .poll(() => page.locator('.leaflet-popup').evaluate((popup) => getComputedStyle(popup).opacity), POLL)
-    .toBe('1');
+  await popupFadedIn(page);
 }
 
 describe('axe: no serious or critical violations', () => {

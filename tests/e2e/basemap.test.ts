@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, openPage, PHONE, POLL, screenshot, useBrowser } from './browser';
+import { DESKTOP, openPage, PHONE, POLL, screenshot, untilQuiet, useBrowser } from './browser';
 
 const browser = useBrowser();
 const GENERATED = resolve(import.meta.dirname, 'fixtures', 'generated');
@@ -83,7 +83,7 @@ describe('the basemap', () => {
     await expect
       .poll(() => page.locator('.leaflet-control-attribution').textContent(), POLL)
       .toMatch(/Natural Earth.*GeoNames \(CC BY 4\.0\)/);
-    await page.waitForLoadState('networkidle');
+    await untilQuiet(page);
     await screenshot(page, 'basemap-kirkuk-desktop');
     const requests = await fetched(page);
     const origin = new URL(inject('baseUrl')).origin;
@@ -97,7 +97,7 @@ describe('the basemap', () => {
   it('names only big places in a regional view, and fetches no detail there', async () => {
     const { page, errors } = await open('basemap-region.geojson');
     await expect.poll(async () => (await towns(page)).length, POLL).toBeGreaterThan(5);
-    await page.waitForLoadState('networkidle');
+    await untilQuiet(page);
     const names = await towns(page);
     const requests = await fetched(page);
     expect(names.length).toBeLessThan(80);
@@ -119,7 +119,7 @@ describe('the basemap', () => {
     ] as const) {
       const { page, errors } = await open(dataset, viewport);
       await expect.poll(async () => (await towns(page)).length, POLL).toBeGreaterThan(3);
-      await page.waitForLoadState('networkidle');
+      await untilQuiet(page);
       const labels = await shownLabels(page);
       const places = labels.filter((l) => l.kind === 'place');
       expect(places.length, `${dataset} ${viewport.width}`).toBeGreaterThan(0);

@@ -100,6 +100,30 @@ export function popupFadedIn(page: Page): Promise<void> {
     .toBe('1');
 }
 
+/**
+ * Waits until the page has begun no fetch for `quietMs` (its resource timing). Instead of Playwright's
+ * "networkidle": Playwright can report the script request of the loader's parse worker (a worker started by
+ * a worker) as started and never as finished, and then waits out the test (seen under CPU load).
+ */
+export async function untilQuiet(page: Page, quietMs = 500): Promise<void> {
+  const count = () => page.evaluate(() => performance.getEntriesByType('resource').length);
+  let last = await count();
+  let since = Date.now();
+  await expect
+    .poll(
+      async () => {
+        const now = await count();
+        if (now !== last) {
+          last = now;
+          since = Date.now();
+        }
+        return Date.now() - since >= quietMs;
+      },
+      { timeout: 15_000, interval: 100 },
+    )
+    .toBe(true);
+}
+
 /** One Chromium for the calling test file: launched before its tests, closed after. Returns a getter. */
 export function useBrowser(): () => Browser {
   let browser: Browser | null = null;

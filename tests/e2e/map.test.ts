@@ -9,6 +9,7 @@ import {
   POLL,
   popupFadedIn,
   screenshot,
+  untilQuiet,
   useBrowser,
 } from './browser';
 
@@ -367,8 +368,10 @@ describe('page', () => {
     await waitForApp(page);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload();
     await waitForApp(page);
+    await expect.poll(() => requests.some((url) => /countries-50m.*\.json$/.test(url)), POLL).toBe(true);
+    await untilQuiet(page);
     const baseUrl = inject('baseUrl');
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((url) => !url.startsWith(baseUrl))).toEqual([]);
@@ -389,7 +392,7 @@ describe('page', () => {
     }
     await page.locator('#map').getByRole('button', { name: 'Zoom in' }).click();
     await page.locator('#map').getByRole('button', { name: 'Zoom out' }).click();
-    await page.waitForLoadState('networkidle');
+    await untilQuiet(page);
     await screenshot(page, 'map-no-console-errors');
     expect(errors).toEqual([]);
     await page.context().close();
