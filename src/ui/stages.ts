@@ -58,7 +58,7 @@ export function backgroundTask(): Promise<void> {
  * Calls `run` in a task after the next frame is painted (never, while the page is not being painted): the
  * first task `wait` gives after that frame's animation callbacks.
  */
-export function afterNextFrame(run: () => void, wait: () => Promise<void> = messageTask): void {
+export function afterNextFrame(run: () => void, wait: () => Promise<void>): void {
   requestAnimationFrame(() => void wait().then(run));
 }
 
