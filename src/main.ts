@@ -49,6 +49,15 @@ void basemapAdded.then((basemap) => {
       notices.show('basemap-detail', 'warning', 'Part of the basemap is missing', error.message),
     );
 });
+// A streamed file's incidents drawn as they are read (map/load-preview.ts), until its dataset mounts.
+const loadPreview = mapCode.then(({ LoadPreviewLayer }) =>
+  mapReady.then((map) => new LoadPreviewLayer().addTo(map)),
+);
+const clearPreview = () => void loadPreview.then((layer) => layer.clear());
+const previewFor = (fitFirst: boolean) => ({
+  add: (xy: Float32Array) => void loadPreview.then((layer) => layer.add(xy, { fitFirst })),
+  clear: clearPreview,
+});
 const header = {
   name: byId('dataset-name'),
   count: byId('result-count'),
@@ -98,16 +107,20 @@ const shelf = new Shelf({
     notices.remove('load-failed');
     showDatasetHeader(header, dataset);
     datasetViews.then(([{ DatasetView }, map, basemap]) => {
-      if (mount === mounts) mounted = new DatasetView(dataset, { ...host, map, basemap });
+      if (mount !== mounts) return;
+      mounted = new DatasetView(dataset, { ...host, map, basemap });
+      clearPreview(); // in this task: the dataset's own points are in the same frame
     }, crashed);
   },
   showNothing(message) {
     mounted?.unmount();
     mounted = null;
     mounts++;
+    clearPreview();
     showLoadFailure(header, notices, message, [], true);
   },
   writeDatasetNames,
+  preview: previewFor(false),
 });
 const dataPanel = new DataPanel(byId('data-controls'), {
   onFiles: (files) => void shelf.open(files),
@@ -119,7 +132,11 @@ startUp({
   shelf,
   notices,
   bundledUrl: bundledDatasetUrl,
-  fail: (message, issues, offerBundled) => showLoadFailure(header, notices, message, issues, offerBundled),
+  preview: previewFor(true),
+  fail: (message, issues, offerBundled) => {
+    clearPreview();
+    showLoadFailure(header, notices, message, issues, offerBundled);
+  },
 }).catch(crashed);
 // The data controls show the shelf from the next task on: the load has started, and the page's first task
 // stays short (their first number formatting is the first use of Intl, ~10–20 ms).

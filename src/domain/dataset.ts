@@ -9,6 +9,7 @@ import { type IncidentIndex, IndexBuilder } from './filter';
 import { trimmed, withRoom } from './growable';
 import type { Incident, IncidentId } from './incident';
 import { type PlaceTable, PlaceTableBuilder } from './places';
+import type { PointTrail } from './point-trail';
 import { memoryRecords, type RecordSource } from './records';
 import { type RelationGraph, relationGraphFromStatements, type StatedRelations, storyTimeKey } from './story';
 
@@ -56,6 +57,9 @@ export function deriveDataset(incidents: readonly Incident[]): DatasetDerived {
  * `finish`, which needs every id to resolve them.
  */
 export class DatasetBuilder {
+  /** With a `trail`, each incident's position is also kept there, for a preview while the file is read. */
+  constructor(private readonly trail: PointTrail | null = null) {}
+
   private readonly columns = new ColumnsBuilder();
   private readonly index = new IndexBuilder();
   private readonly places = new PlaceTableBuilder();
@@ -76,6 +80,7 @@ export class DatasetBuilder {
     this.timeKey = withRoom(this.timeKey, i + 1);
     this.timeKey[i] = storyTimeKey(incident.date.start);
     if (incident.related.length > 0) this.stated.push({ position: i, related: incident.related });
+    this.trail?.add(incident.lon, incident.lat);
   }
 
   /** Gives the incident at `position` the id `id` (one generated once the whole file was read). */

@@ -16,6 +16,11 @@ export interface WorkerLoadOptions {
   readonly onProgress?: (progress: ReadProgress & { readonly features: number }) => void;
   readonly stallMs?: number;
   readonly mapping?: ColumnMapping;
+  /**
+   * Where the incidents read so far lie, as they are read (x, y Web-Mercator pairs, domain/point-trail.ts),
+   * for a preview; sent for a streamed GeoJSON, whose store comes only at the end.
+   */
+  readonly onPoints?: (xy: Float32Array) => void;
 }
 
 /** What the worker read, or why it could not. */
@@ -61,6 +66,7 @@ export function loadInWorker(
     fileName,
     name,
     ...(options.mapping ? { mapping: options.mapping } : {}),
+    ...(options.onPoints ? { preview: true } : {}),
   };
   return runWorker<WorkerLoadResult>(request, name, options, (message, issues) => {
     if (message.type !== 'done') return null;
@@ -133,6 +139,9 @@ function runWorker<R extends { ok: boolean }>(
             total: message.total,
             features: message.features,
           });
+          return;
+        case 'points':
+          options.onPoints?.(message.xy);
           return;
         case 'failed':
           return finish({ ok: false, message: message.message });

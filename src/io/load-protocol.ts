@@ -25,6 +25,8 @@ export interface LoadRequest {
   /** How the input is named in messages (a quoted `data=` parameter for links). */
   readonly name: string;
   readonly mapping?: ColumnMapping;
+  /** Send the positions of the incidents read so far as they come (`points`), for a preview. */
+  readonly preview?: boolean;
 }
 
 /** Datasets to join in this order; the first to use an id keeps it. */
@@ -49,6 +51,11 @@ export type LoadMessage =
       readonly total: number | null;
       readonly features: number;
     }
+  /**
+   * Incidents read since the last `points` (asked for with `preview`), as Web-Mercator x, y pairs
+   * (domain/point-trail.ts): the first as soon as there are any, then at most every PROGRESS_EVERY_MS.
+   */
+  | { readonly type: 'points'; readonly xy: Float32Array }
   | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'issues'; readonly batch: LoadIssue[] }
   | {
@@ -75,7 +82,8 @@ export type LoadMessage =
  * and keeps the records while the other reads.
  */
 export type ReaderRequest =
-  | { readonly type: 'start'; readonly file: string; readonly strict: boolean }
+  /** `trail`: answer each batch with the positions of the incidents it added (`read`'s `points`). */
+  | { readonly type: 'start'; readonly file: string; readonly strict: boolean; readonly trail: boolean }
   /**
    * Features in file order, as the bytes of a JSON array `[f1,f2,…]`: feature k is `bytes[from .. ends[k])`
    * where `from` is `ends[k - 1] + 1` (1 for k = 0), just after the bracket or comma before it.
@@ -87,8 +95,8 @@ export type ReaderRequest =
   | { readonly type: 'end'; readonly notes: LoadIssue[] };
 
 export type ReaderMessage =
-  /** Features read so far, after each batch. */
-  | { readonly type: 'read'; readonly count: number }
+  /** Features read so far, after each batch; with a trail, where the batch's incidents lie. */
+  | { readonly type: 'read'; readonly count: number; readonly points?: Float32Array }
   /** Feature `feature` (from 1) is not UTF-8 (`utf8` false) or not JSON: nothing more is read. */
   | { readonly type: 'failed'; readonly feature: number; readonly why: string; readonly utf8: boolean }
   | { readonly type: 'drained' }

@@ -16,6 +16,7 @@ import { isArrowFile } from '../domain/import/sniff';
 import { StreamingImport } from '../domain/import/stream-import';
 import type { Incident } from '../domain/incident';
 import { fileIssue } from '../domain/issues';
+import { joinPoints } from '../domain/point-trail';
 import { combineParts } from '../domain/shelf';
 import { answersRanges, joinBytes, nextChunk, open, readHead } from './download';
 import {
@@ -45,7 +46,7 @@ async function load(request: LoadRequest): Promise<void> {
   if (source.kind === 'file' && isArrowFile(new Uint8Array(await source.file.slice(0, 8).arrayBuffer())))
     return loadArrow(request, source.file);
   // Started before the download, so it is ready when the first features are (unused for CSV or Arrow).
-  const parser = READ_ELSEWHERE ? new ParseClient(request.fileName, false) : null;
+  const parser = READ_ELSEWHERE ? new ParseClient(request.fileName, false, request.preview === true) : null;
   try {
     await loadText(request, parser);
   } finally {
@@ -88,11 +89,34 @@ async function loadText(request: LoadRequest, parser: ParseClient | null): Promi
       },
     },
   );
+  const points = new PointsRelay();
   parser?.listen({
     onRead: (count) => importer.readThrough(count),
     onFailed: (feature, why, utf8) => importer.failedAt(feature, why, utf8),
+    onPoints: (xy) => points.add(xy),
   });
   await readText(request, opened.total, reader, head, importer, records, parser);
+}
+
+/**
+ * Passes the reader's points on to the page: the first as soon as they come (the page draws them at once),
+ * then gathered and sent at most every PROGRESS_EVERY_MS, so a million incidents make ~100 messages, not
+ * one per batch.
+ */
+class PointsRelay {
+  private pending: Float32Array[] = [];
+  private last = Number.NEGATIVE_INFINITY;
+
+  add(xy: Float32Array): void {
+    this.pending.push(xy);
+    const now = performance.now();
+    if (now - this.last < PROGRESS_EVERY_MS) return;
+    this.last = now;
+    const joined = joinPoints(this.pending);
+    this.pending = [];
+    const message: LoadMessage = { type: 'points', xy: joined };
+    (self as unknown as Worker).postMessage(message, [joined.buffer]);
+  }
 }
 
 /** Reads a text download into `importer` (its features into `parser`, when given), then sends the store. */

@@ -21,6 +21,8 @@ export interface ParseEvents {
   readonly onRead: (count: number) => void;
   /** Feature `feature` (from 1) is not UTF-8 (`utf8` false) or not JSON. */
   readonly onFailed: (feature: number, why: string, utf8: boolean) => void;
+  /** Where the incidents of a batch lie (x, y Web-Mercator pairs), when the reader was started with a trail. */
+  readonly onPoints?: (xy: Float32Array) => void;
 }
 
 /** A feature reader in a worker of its own; fed in file order, ended once. */
@@ -39,8 +41,11 @@ export class ParseClient {
 
   private events: ParseEvents | null = null;
 
-  /** Starts the reader's worker at once, so it is ready when the first features are. */
-  constructor(file: string, strict: boolean) {
+  /**
+   * Starts the reader's worker at once, so it is ready when the first features are; with `trail`, it
+   * tells where each batch's incidents lie (`onPoints`).
+   */
+  constructor(file: string, strict: boolean, trail = false) {
     this.worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
       type: 'module',
       name: 'incident-reader',
@@ -50,6 +55,7 @@ export class ParseClient {
       switch (message.type) {
         case 'read':
           this.read++;
+          if (message.points) this.events?.onPoints?.(message.points);
           this.events?.onRead(message.count);
           break;
         case 'failed':
@@ -73,7 +79,7 @@ export class ParseClient {
       this.stop(event.message || 'the feature reader could not start');
       this.wakeUp();
     });
-    this.send({ type: 'start', file, strict });
+    this.send({ type: 'start', file, strict, trail });
   }
 
   /** Tells `events` what the reader says from now on (before the first feature is added). */

@@ -8,6 +8,7 @@
  */
 import { DatasetBuilder, derivedBuffers } from '../domain/dataset';
 import { FeatureReader } from '../domain/import/geojson';
+import { PointTrail } from '../domain/point-trail';
 import type { ReaderMessage, ReaderRequest } from './load-protocol';
 
 const post = (message: ReaderMessage, transfer: Transferable[] = []) =>
@@ -15,6 +16,7 @@ const post = (message: ReaderMessage, transfer: Transferable[] = []) =>
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 let reader: FeatureReader | null = null;
+let trail: PointTrail | null = null;
 let failed = false;
 
 /**
@@ -67,12 +69,16 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 function handle(request: ReaderRequest): void {
   switch (request.type) {
     case 'start':
-      reader = new FeatureReader({ file: request.file, strict: request.strict }, new DatasetBuilder());
+      trail = request.trail ? new PointTrail() : null;
+      reader = new FeatureReader({ file: request.file, strict: request.strict }, new DatasetBuilder(trail));
       return;
     case 'features': {
       if (failed || reader === null) return;
       failed = !readBatch(reader, request.bytes, request.ends);
-      if (!failed) post({ type: 'read', count: reader.size });
+      if (failed) return;
+      const points = trail?.take();
+      if (points) post({ type: 'read', count: reader.size, points }, [points.buffer]);
+      else post({ type: 'read', count: reader.size });
       return;
     }
     case 'drain':
@@ -82,6 +88,7 @@ function handle(request: ReaderRequest): void {
       if (failed || reader === null) return;
       const result = reader.endDerived(request.notes);
       reader = null;
+      trail = null;
       post({ type: 'done', result }, [
         ...(derivedBuffers(result.derived) as ArrayBuffer[]),
         result.featureOf.buffer as ArrayBuffer,

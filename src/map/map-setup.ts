@@ -7,6 +7,7 @@
 import L from 'leaflet';
 
 export { addBasemap } from './basemap';
+export { LoadPreviewLayer } from './load-preview';
 
 /** The map in `element`, centred on the region of the bundled report. */
 export function makeMap(element: HTMLElement): L.Map {

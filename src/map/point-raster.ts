@@ -12,30 +12,10 @@ import { ATTRIBUTION_DRAWING, type AttributionDrawing } from '../domain/attribut
 import type { IncidentColumns } from '../domain/columns';
 import { TYPE_KEYS } from '../domain/filter';
 import { ATTRIBUTIONS, type EventType, LOCATION_PRECISIONS } from '../domain/incident';
+import { mercatorX, mercatorY } from '../domain/mercator';
 import { EVENT_SYMBOLS, UNKNOWN_BODY } from './symbols';
 
-/** Leaflet's `SphericalMercator.MAX_LATITUDE`: the latitude (degrees) where Web Mercator's square world ends. */
-export const MAX_MERCATOR_LATITUDE = 85.0511287798;
-
-/**
- * Web-Mercator x of a longitude (degrees), as a fraction of the world's width: -180° → 0, 180° → 1.
- * Leaflet's EPSG:3857 pixel x at zoom z is `mercatorX(lon) * 256 * 2 ** z`.
- */
-export function mercatorX(lon: number): number {
-  return (lon + 180) / 360;
-}
-
-/**
- * Web-Mercator y of a latitude (degrees), as a fraction of the world's height: 85.05° N → 0, the equator
- * → 0.5, 85.05° S → 1 (y grows southwards, like screen pixels). With φ the latitude in radians,
- * y = 1/2 − ln(tan(π/4 + φ/2)) / 2π, written as ln((1 + sin φ) / (1 − sin φ)) / 4π, which is what Leaflet
- * computes. Latitudes beyond ±85.05° are clamped, as Leaflet does.
- */
-export function mercatorY(lat: number): number {
-  const clamped = Math.max(-MAX_MERCATOR_LATITUDE, Math.min(MAX_MERCATOR_LATITUDE, lat));
-  const sin = Math.sin((clamped * Math.PI) / 180);
-  return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
-}
+export { MAX_MERCATOR_LATITUDE, mercatorX, mercatorY } from '../domain/mercator';
 
 /** True when the platform stores a 32-bit integer low byte first (every common browser does). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -289,4 +269,35 @@ export function stampPoints(
     for (let j = 0; j < offsets.length; j++) target[c + (offsets[j] as number)] = pixels[j] as number;
   }
   return [low, high];
+}
+
+/**
+ * Plots the points `xy` (x, y Web-Mercator pairs, domain/point-trail.ts) that fall in `view` as squares of
+ * `size` device px, writing `value` (pixelValue) into `pixels`, the view's RGBA buffer as 32-bit words.
+ * A load's preview: one colour, no outline, no order; a point costs a multiply, an add and a few writes.
+ * Returns how many points were plotted.
+ */
+export function plotTrail(
+  pixels: Int32Array,
+  view: RasterView,
+  xy: Float32Array,
+  size: number,
+  value: number,
+): number {
+  const { width, height, ratio } = view;
+  const k = view.scale * ratio;
+  const left = view.left * ratio + size / 2;
+  const top = view.top * ratio + size / 2;
+  const maxX = width - size;
+  const maxY = height - size;
+  let plotted = 0;
+  for (let i = 0; i + 1 < xy.length; i += 2) {
+    const px = Math.round((xy[i] as number) * k - left);
+    const py = Math.round((xy[i + 1] as number) * k - top);
+    if (px < 0 || py < 0 || px > maxX || py > maxY) continue;
+    for (let row = py * width + px, end = row + size * width; row < end; row += width)
+      for (let at = row; at < row + size; at++) pixels[at] = value;
+    plotted++;
+  }
+  return plotted;
 }

@@ -6,6 +6,15 @@ import { el } from '../dom/el';
 import { formatBytes, type ReadProgress } from '../io/byte-progress';
 import type { Notices } from './notices';
 
+/**
+ * Where a load's preview is drawn (map/load-preview.ts, through main.ts): the incidents of a streamed file
+ * as they are read (x, y Web-Mercator pairs), until `clear`.
+ */
+export interface PointsPreview {
+  add(xy: Float32Array): void;
+  clear(): void;
+}
+
 const SHOW_AFTER_MS = 300; // a load that ends sooner shows no progress at all
 const KEY = 'loading';
 

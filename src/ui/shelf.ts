@@ -15,7 +15,7 @@ import { BlobRecords } from '../io/record-blob';
 import type { ShelfStore } from '../io/shelf-store';
 import { askColumnMapping, rememberedMapping } from './column-mapping-dialog';
 import type { DataPanel, DataRow } from './data-panel';
-import { LoadProgress } from './load-progress';
+import { LoadProgress, type PointsPreview } from './load-progress';
 import type { Notices } from './notices';
 import { askAddOrReplace } from './open-choice';
 
@@ -38,6 +38,8 @@ export interface ShelfOptions {
   showNothing(message: string): void;
   /** The names of the opened files shown, for the link (`dataset=` parameters). */
   writeDatasetNames(names: readonly string[]): void;
+  /** Draws an opened file's incidents as they are read, over what is shown, until it is read. */
+  readonly preview?: PointsPreview;
 }
 
 /** Problems named at most in the id-collision notice; the rest are counted. */
@@ -171,11 +173,15 @@ export class Shelf {
   private async read(file: File): Promise<ShelfEntry | null> {
     const cancel = new AbortController();
     const progress = new LoadProgress(this.options.notices, file.name, () => cancel.abort());
+    const { preview } = this.options;
     const result = await importWithMapping(file, file.name, true, {
       signal: cancel.signal,
       onProgress: (p) => progress.update(p),
+      ...(preview ? { onPoints: (xy: Float32Array) => preview.add(xy) } : {}),
     });
     progress.done();
+    // What is shown stays until the file's dataset replaces it, so the preview can go now.
+    preview?.clear();
     const key = newKey();
     if (!result.ok) {
       this.options.notices.show(

@@ -10,7 +10,7 @@ import { quotedParam, resolveDataSource, TrustedOrigins } from '../io/data-sourc
 import { importUrl } from '../io/load-dataset';
 import { dataParam, datasetNamesInLink } from '../io/url-history';
 import { askToLoadFrom } from './consent';
-import { LoadProgress } from './load-progress';
+import { LoadProgress, type PointsPreview } from './load-progress';
 import type { Notices } from './notices';
 import { entryFrom, type Shelf, type ShelfEntry } from './shelf';
 
@@ -19,6 +19,11 @@ export interface StartUpOptions {
   readonly notices: Notices;
   /** The bundled dataset's address (built by Vite). */
   readonly bundledUrl: string;
+  /**
+   * Draws the incidents as they are read, until the dataset mounts or `fail` runs (both clear it); the
+   * first may move the map to them.
+   */
+  readonly preview?: PointsPreview;
   /** Nothing can be shown: say why (and offer the bundled dataset when a link asked for another). */
   fail(message: string, issues: Parameters<Notices['showLoadReport']>[2], offerBundled: boolean): void;
 }
@@ -28,13 +33,14 @@ async function fetchEntry(
   url: string,
   name: string,
   origin: DatasetOrigin,
-  notices: Notices,
+  { notices, preview }: StartUpOptions,
 ): Promise<{ entry: ShelfEntry } | { message: string; issues: Parameters<Notices['showLoadReport']>[2] }> {
   const cancel = new AbortController();
   const progress = new LoadProgress(notices, name, () => cancel.abort());
   const result = await importUrl(url, name, origin, {
     signal: cancel.signal,
     onProgress: (p) => progress.update(p),
+    ...(preview ? { onPoints: (xy: Float32Array) => preview.add(xy) } : {}),
   });
   progress.done();
   if (!result.ok) return { message: result.message, issues: result.issues };
@@ -64,7 +70,7 @@ async function startFromLink(requested: string, options: StartUpOptions): Promis
     host: source.host,
     crossOrigin: source.crossOrigin,
   } as const;
-  const fetched = await fetchEntry(source.url, name, origin, notices);
+  const fetched = await fetchEntry(source.url, name, origin, options);
   if ('entry' in fetched) options.shelf.show([fetched.entry]);
   else options.fail(fetched.message, fetched.issues, true);
 }
@@ -78,7 +84,7 @@ export async function startUp(options: StartUpOptions): Promise<void> {
   const kept = await shelf.restoreKept();
   const entries = [...kept.entries];
   if (entries.length === 0 || kept.withBundled) {
-    const fetched = await fetchEntry(options.bundledUrl, 'the bundled dataset', { kind: 'bundled' }, notices);
+    const fetched = await fetchEntry(options.bundledUrl, 'the bundled dataset', { kind: 'bundled' }, options);
     if ('entry' in fetched) entries.unshift(fetched.entry);
     else if (entries.length === 0) return options.fail(fetched.message, fetched.issues, false);
   }

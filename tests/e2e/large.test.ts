@@ -70,6 +70,34 @@ function timeFilter(page: Page, from: string, to: string) {
   );
 }
 
+/** What the load's preview showed when its first points were painted (read in the page). */
+interface PreviewSeen {
+  at: number;
+  /** Pixels of the preview canvas that are not transparent. */
+  pixels: number;
+  /** The header's count then: the dataset is not shown yet. */
+  count: string;
+}
+
+/** Runs in the page before its scripts: looks at the preview canvas when the first points are marked. */
+function recordPreview(): void {
+  new PerformanceObserver((list) => {
+    for (const mark of list.getEntries()) {
+      if (mark.name !== 'incident-atlas:first-points') continue;
+      const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-loadPreview-pane canvas');
+      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      let pixels = 0;
+      for (let k = 3; data && k < data.length; k += 4) if (data[k] !== 0) pixels++;
+      const seen: PreviewSeen = {
+        at: mark.startTime,
+        pixels,
+        count: document.querySelector('#result-count')?.textContent ?? '',
+      };
+      (window as unknown as { __preview: PreviewSeen }).__preview = seen;
+    }
+  }).observe({ type: 'mark' });
+}
+
 let browser: Browser;
 let tracked: TrackedPage;
 let page: Page;
@@ -89,6 +117,7 @@ beforeAll(async () => {
   tracked = await openPage(browser, 'about:blank');
   page = tracked.page;
   await page.addInitScript(recordDraws);
+  await page.addInitScript(recordPreview);
   await page.goto(new URL(DATA_PATH, inject('baseUrl')).href);
   await page.waitForFunction(
     (text) => document.querySelector('#result-count')?.textContent === text,
@@ -135,6 +164,21 @@ describe(`a dataset of ${COUNT} incidents`, () => {
       ].join('\n'),
     );
     await screenshot(page, `large-${COUNT >= 1000 ? `${COUNT / 1000}k` : COUNT}`);
+  });
+
+  it('drew the incidents as they were read, before the dataset was shown, and cleared them once it was', async () => {
+    const seen = await page.evaluate(() => (window as unknown as { __preview?: PreviewSeen }).__preview);
+    expect(seen, 'the first points were painted').toBeDefined();
+    if (!seen) return;
+    const mounted = await page.evaluate(
+      () => performance.getEntriesByName('incident-atlas:mounted')[0]?.startTime ?? Number.NaN,
+    );
+    expect(seen.pixels).toBeGreaterThan(0);
+    expect(seen.at).toBeLessThan(mounted);
+    expect(seen.count).not.toContain(COUNT.toLocaleString('en-US'));
+    console.log(`[large] first points painted at ${ms(seen.at)}, the dataset mounted at ${ms(mounted)}`);
+    const canvas = page.locator('.leaflet-loadPreview-pane canvas');
+    expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width * c.height)).toBe(0);
   });
 
   it('opens the popup of the point clicked, highlights it, and shows a pointer over it', async () => {

@@ -15,6 +15,7 @@ import {
   mercatorY,
   type PointColumns,
   pixelValue,
+  plotTrail,
   pointColumns,
   projectPoints,
   stampPoints,
@@ -264,5 +265,32 @@ describe('projectPoints and stampPoints', () => {
     expect(() => stampPoints(new Int32Array(width * height), room(0), 1, points.style, styles)).toThrow(
       '1 points to stamp, 0 drawn',
     );
+  });
+});
+
+describe('plotTrail', () => {
+  /** Where `value` was written in a `width`-wide buffer, as "x,y". */
+  const written = (pixels: Int32Array, width: number, value: number) =>
+    [...pixels.keys()].filter((k) => pixels[k] === value).map((k) => `${k % width},${Math.floor(k / width)}`);
+
+  it('plots squares centred on each point in view, and skips those out of it', () => {
+    const value = pixelValue(BLUE, 150);
+    const view = { scale: 256, left: 100, top: 50, ratio: 1, width: 10, height: 8 };
+    const pixels = new Int32Array(view.width * view.height);
+    // World pixels (103, 54) and (108.6, 51.2) are in view; (99, 55) lies left of it, (105, 58) below.
+    const xy = new Float32Array([103, 54, 108.6, 51.2, 99, 55, 105, 58].map((p) => p / 256));
+    expect(plotTrail(pixels, view, xy, 2, value)).toBe(2);
+    expect(written(pixels, view.width, value).sort()).toEqual(
+      ['2,3', '3,3', '2,4', '3,4', '8,0', '9,0', '8,1', '9,1'].sort(),
+    );
+  });
+
+  it('places points in device pixels on a high-density screen', () => {
+    const value = pixelValue(RED);
+    const view = { scale: 512, left: 0, top: 0, ratio: 2, width: 12, height: 12 };
+    const pixels = new Int32Array(view.width * view.height);
+    // CSS pixel (3, 2) at this scale is device pixel (6, 4); a 2-px square covers 5..6 and 3..4.
+    expect(plotTrail(pixels, view, new Float32Array([3 / 512, 2 / 512]), 2, value)).toBe(1);
+    expect(written(pixels, view.width, value).sort()).toEqual(['5,3', '6,3', '5,4', '6,4'].sort());
   });
 });
