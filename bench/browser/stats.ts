@@ -3,11 +3,13 @@
 export type Impl = 'incident-atlas' | 'markercluster' | 'leaflet-canvas';
 export const IMPLS: readonly Impl[] = ['incident-atlas', 'markercluster', 'leaflet-canvas'];
 /**
- * `longtask` (extra to the issue's five): the longest main-thread task while loading, per run. The `-binary`
+ * `first-points` (extra to the issue's five): navigation → the first incidents painted, where `load` waits
+ * for all of them. `longtask` (extra too): the longest main-thread task while loading, per run. The `-binary`
  * ops are the app opening the same dataset's binary form (an Arrow file, `npm run convert`) by `?data=`.
  */
 export type Op =
   | 'load'
+  | 'first-points'
   | 'filter'
   | 'redraw'
   | 'popup'
@@ -19,6 +21,7 @@ export type Op =
   | 'longtask-binary';
 export const OPS: readonly Op[] = [
   'load',
+  'first-points',
   'filter',
   'redraw',
   'popup',

@@ -8,7 +8,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { dayRange } from './day-range';
 
-export { markPainted, start } from './ready';
+export { markFirstPainted, markPainted, start } from './ready';
 
 export interface PeerFeature {
   readonly id: string;

@@ -7,7 +7,7 @@ import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import iconUrl from 'leaflet/dist/images/marker-icon.png';
 import iconRetinaUrl from 'leaflet/dist/images/marker-icon-2x.png';
 import shadowUrl from 'leaflet/dist/images/marker-shadow.png';
-import { createMap, loadData, markPainted, popupNode, select, start } from './common';
+import { createMap, loadData, markFirstPainted, markPainted, popupNode, select, start } from './common';
 
 const icon = L.icon({
   iconUrl,
@@ -22,9 +22,13 @@ const icon = L.icon({
 start(async () => {
   const map = createMap();
   let chunksDone: (() => void) | null = null;
+  let firstChunk = true;
   const cluster = L.markerClusterGroup({
     chunkedLoading: true,
     chunkProgress: (processed, total) => {
+      // The first chunk's clusters are on the map: the first incidents are shown.
+      if (firstChunk) markFirstPainted();
+      firstChunk = false;
       if (processed >= total) chunksDone?.();
     },
   });

@@ -11,6 +11,8 @@ declare global {
   interface Window {
     __bench?: BenchApi;
     __benchReady?: number;
+    /** When the first incidents were painted, for a page that shows them before all are in. */
+    __benchFirst?: number;
     __benchError?: string;
   }
 }
@@ -25,6 +27,15 @@ export function markPainted(): Promise<number> {
         done(t);
       }, 0),
     ),
+  );
+}
+
+/** Sets window.__benchFirst once the frame after the call is painted: the first incidents are shown. */
+export function markFirstPainted(): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      window.__benchFirst ??= performance.now();
+    }, 0),
   );
 }
 
