@@ -6,13 +6,12 @@
  *
  * A record is stored as the incident's lossless GeoJSON Feature (export/geojson.ts) and read back through
  * the same builder that read the file, so a record from any source — a binary file included — is
- * validated before anything shows it.
+ * validated before anything shows it (record-decode.ts, which the page fetches when it first reads one).
  *
  * Reading is cache first: `peek` answers synchronously from what was loaded, `load` brings records in, so a
  * view renders what it has at once and the rest when it arrives.
  */
 import { incidentToFeature } from './export/geojson';
-import { readGeoJson } from './import/geojson';
 import type { Incident } from './incident';
 
 export interface RecordSource {
@@ -24,41 +23,9 @@ export interface RecordSource {
   read(indices: ArrayLike<number>): Promise<Incident[]>;
 }
 
-const ANY_ID = { has: () => true };
-
 /** One incident as the text of its record. */
 export function encodeRecord(incident: Incident): string {
   return JSON.stringify(incidentToFeature(incident));
-}
-
-/**
- * The incident a record holds; throws with the reason when the record is not a valid incident.
- * `context` gives the id the dataset knows it by (a feature may not state one: it was given one when the
- * file loaded) and the ids its relations may name; without it, the record's own id stands and its
- * relations are kept as written (they were checked when it was written).
- */
-export function decodeRecord(
-  text: string,
-  context?: { readonly id: string; readonly knownIds: { has(id: string): boolean } },
-): Incident {
-  let feature: unknown;
-  try {
-    feature = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`A stored incident is not JSON (${error instanceof Error ? error.message : error})`);
-  }
-  const result = readGeoJson(
-    { type: 'FeatureCollection', features: [feature] },
-    { knownIds: context?.knownIds ?? ANY_ID },
-  );
-  const incident = result.incidents[0];
-  if (incident === undefined || result.incidents.length !== 1) {
-    const why = result.issues.find((issue) => issue.severity === 'error')?.message ?? 'no incident';
-    throw new Error(`A stored incident could not be read again: ${why}`);
-  }
-  return context === undefined || context.id === incident.id
-    ? incident
-    : { ...incident, id: context.id as Incident['id'] };
 }
 
 /** The records of incidents already in memory (small datasets made on the page, tests). */

@@ -4,8 +4,8 @@
  * act on. Never throws, and nothing already shown is touched (the caller mounts the result only when ok).
  */
 import type { DatasetOrigin } from '../domain/dataset';
-import { FORMAT_LABEL } from '../domain/import/import-text';
 import type { ImportResult as DomainResult, MappingRequest } from '../domain/import/result';
+import { FORMAT_LABEL } from '../domain/import/result';
 import type { LoadIssue } from '../domain/issues';
 import { noIncidentMessage } from './dataset';
 import { canUseWorker, loadInWorker, type WorkerLoadOptions } from './load-client';

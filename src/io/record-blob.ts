@@ -9,7 +9,7 @@
  */
 import { findId, type IdTable, idAt } from '../domain/columns';
 import type { Incident } from '../domain/incident';
-import { decodeRecord, encodeRecord, type RecordSource } from '../domain/records';
+import { encodeRecord, type RecordSource } from '../domain/records';
 
 interface RecordContext {
   idAt(i: number): string;
@@ -170,6 +170,16 @@ const READ = {
 };
 
 /** Reads records from a RecordBlob: a bounded cache of the latest, each read one slice per run of records. */
+/**
+ * The record reader (domain/record-decode.ts, with the GeoJSON importer), fetched once, when the first
+ * BlobRecords is made: the page's first script does without it.
+ */
+let recordDecoder: Promise<typeof import('../domain/record-decode')> | null = null;
+const decoderModule = () => {
+  recordDecoder ??= import('../domain/record-decode');
+  return recordDecoder;
+};
+
 export class BlobRecords implements RecordSource {
   private readonly cache = new Map<number, Incident>();
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
@@ -185,6 +195,7 @@ export class BlobRecords implements RecordSource {
     private readonly records: RecordBlob,
     options: { readonly ids?: IdTable; readonly capacity?: number } = {},
   ) {
+    void decoderModule(); // fetched now, so it is here when the first rows are read
     const { start, end } = records;
     this.end = end ? (i) => end[i] as number : (i) => start[i + 1] as number;
     this.capacity = options.capacity ?? READ.cache;
@@ -229,6 +240,7 @@ export class BlobRecords implements RecordSource {
   }
 
   async read(indices: ArrayLike<number>): Promise<Incident[]> {
+    const { decodeRecord } = await decoderModule();
     const { start, blob } = this.records;
     const end = this.end;
     const wanted = Array.from(indices);

@@ -13,7 +13,6 @@ import { type ImportResult, importFile, type LoadOptions } from '../io/load-data
 import type { StoreMessage } from '../io/load-protocol';
 import { BlobRecords } from '../io/record-blob';
 import type { ShelfStore } from '../io/shelf-store';
-import { askColumnMapping, rememberedMapping } from './column-mapping-dialog';
 import type { DataPanel, DataRow } from './data-panel';
 import { LoadProgress, type PointsPreview } from './load-progress';
 import type { Notices } from './notices';
@@ -307,6 +306,8 @@ async function importWithMapping(
 ): Promise<ImportResult> {
   const first = await importFile(file, fileName, options);
   if (first.ok || first.needsMapping === undefined) return first;
+  // The dialog (with the CSV importer for its preview) is fetched only for a file that needs it.
+  const { askColumnMapping, rememberedMapping } = await import('./column-mapping-dialog');
   const mapping =
     rememberedMapping(first.needsMapping.headers) ??
     (ask ? await askColumnMapping(fileName, first.needsMapping) : null);

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/domain/import/import-text';
-import { decodeRecord, encodeRecord } from '../../src/domain/records';
+import { decodeRecord } from '../../src/domain/record-decode';
+import { encodeRecord } from '../../src/domain/records';
 
 const { incidents } = importText(
   readFileSync(resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson'), 'utf8'),

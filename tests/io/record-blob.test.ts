@@ -10,7 +10,8 @@ import { deriveDataset } from '../../src/domain/dataset';
 import { StreamingImport } from '../../src/domain/import/stream-import';
 import type { Incident } from '../../src/domain/incident';
 import { parseIncidents } from '../../src/domain/parse';
-import { decodeRecord, encodeRecord, memoryRecords, withRecords } from '../../src/domain/records';
+import { decodeRecord } from '../../src/domain/record-decode';
+import { encodeRecord, memoryRecords, withRecords } from '../../src/domain/records';
 import { BlobRecords, RecordBlobWriter, recordCount } from '../../src/io/record-blob';
 import { StreamedRecords } from '../../src/io/streamed-records';
 

@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDataset, type Dataset } from '../../src/domain/dataset';
 import { dayFromIso } from '../../src/domain/date';
 import { type IncidentFilter, NO_FILTER, type TypeKey, typesPresent } from '../../src/domain/filter';
 import { datePresets } from '../../src/domain/histogram';
+import { parseIncidents } from '../../src/domain/parse';
 import { storyLength } from '../../src/domain/story';
 import { decodeView, sameFilter } from '../../src/domain/view-state';
-import { type Dataset, datasetFromJson } from '../../src/io/dataset';
 import type { IncidentLayer } from '../../src/map/incident-layer';
 import type { RelationLayer } from '../../src/map/relation-layer';
 import { Atlas } from '../../src/ui/atlas';
@@ -26,9 +27,8 @@ import { Timeline } from '../../src/ui/timeline';
 const BUNDLED = resolve(import.meta.dirname, '..', '..', 'geodata', 'incidents.geojson');
 
 function bundled(): Dataset {
-  const result = datasetFromJson(JSON.parse(readFileSync(BUNDLED, 'utf8')), 'bundled');
-  if (!result.ok) throw new Error(result.message);
-  return result.dataset;
+  const { incidents } = parseIncidents(JSON.parse(readFileSync(BUNDLED, 'utf8')), { file: 'bundled' });
+  return createDataset(incidents, 'bundled', { kind: 'bundled' });
 }
 
 /** A map layer that records what it was asked to show (a set: ascending), in place of the Leaflet adapter. */
