@@ -13,18 +13,12 @@
  * screen's pixel ratio.
  */
 import L from 'leaflet';
+import { type DrawFrame, deviceSize, drawBasemap, type VectorStyle } from './basemap-draw';
+import type { DrawAnswer, DrawRequest } from './basemap-draw-worker';
 import { type CanvasFrame, canvasFrame, frameCovers, placeCanvas, transformCanvas } from './canvas-frame';
-import { traceShapes, type VectorShapes } from './vector-shapes';
+import type { VectorShapes } from './vector-shapes';
 
-/** How one kind of shape is drawn. Fill for rings, stroke for lines. */
-export interface VectorStyle {
-  readonly fill?: string; // colour of a ring's inside (even-odd rule)
-  readonly stroke?: string; // colour of a line
-  readonly weight?: number; // px, line width
-  readonly dash?: readonly number[]; // px, dash and gap lengths
-  readonly cap?: CanvasLineCap;
-  readonly join?: CanvasLineJoin;
-}
+export type { VectorStyle } from './basemap-draw';
 
 const DEFAULTS = {
   padding: 0.5, // of the map's width and height, drawn beyond each edge (as Leaflet's canvas renderer)
@@ -32,17 +26,40 @@ const DEFAULTS = {
   // more than Leaflet's renderers keep by default (0.1), so the next drag still finds drawn land.
   keep: 0.25,
   maxPixels: 16_777_216, // device px in the canvas; past it the pixel ratio is lowered
-  tolerance: 1, // px, simplification (Leaflet's smoothFactor)
-  drawMeasure: 'basemap:draw', // User Timing name of the last redraw (detail: vertices traced, zoom)
+  drawMeasure: 'basemap:draw', // User Timing name of the last redraw, asked to shown (detail: vertices traced, zoom)
 };
+
+/** True where a worker can draw into an OffscreenCanvas and hand the page an ImageBitmap to show. */
+function canDrawInWorker(): boolean {
+  return (
+    typeof Worker !== 'undefined' &&
+    typeof OffscreenCanvas !== 'undefined' &&
+    typeof ImageBitmapRenderingContext !== 'undefined'
+  );
+}
+
+const drawFrame = (frame: CanvasFrame): DrawFrame => ({
+  scale: frame.scale,
+  left: frame.left,
+  top: frame.top,
+  width: frame.width,
+  height: frame.height,
+  ratio: frame.ratio,
+});
 
 /** The layers of the canvas, drawn in the order of `styles`; `set` gives a kind its shapes. */
 export class BasemapCanvas<Kind extends string> extends L.Layer {
   private map: L.Map | null = null;
   private canvas: HTMLCanvasElement | null = null;
-  private context: CanvasRenderingContext2D | null = null;
+  /** The frame the canvas shows. */
   private frame: CanvasFrame | null = null;
   private readonly shapes = new Map<Kind, VectorShapes>();
+  /** Drawing off the page's thread: the worker, and the newest frame asked of it. */
+  private worker: Worker | null = null;
+  private asked: { id: number; frame: CanvasFrame; at: number } | null = null;
+  private lastId = 0;
+  /** The canvas shows the worker's bitmaps (a canvas has one kind of context for good). */
+  private showsBitmaps = false;
 
   constructor(private readonly styles: Readonly<Record<Kind, VectorStyle>>) {
     super();
@@ -58,6 +75,7 @@ export class BasemapCanvas<Kind extends string> extends L.Layer {
     for (const [kind] of entries)
       if (!(kind in this.styles)) throw new Error(`No basemap style for "${kind}"`);
     for (const [kind, shapes] of entries) this.shapes.set(kind, shapes);
+    this.send({ type: 'shapes', entries });
     this.redraw(true);
   }
 
@@ -71,9 +89,8 @@ export class BasemapCanvas<Kind extends string> extends L.Layer {
       this.canvas = L.DomUtil.create('canvas', 'basemap-vectors leaflet-zoom-animated');
       this.canvas.setAttribute('aria-hidden', 'true');
       this.canvas.style.pointerEvents = 'none';
-      this.context = this.canvas.getContext('2d');
-      if (this.context === null) throw new Error('BasemapCanvas: this browser gives no 2D canvas context');
     }
+    if (canDrawInWorker()) this.startWorker();
     // First in the pane: under the other overlays (the uncertainty areas, the relations).
     map.getPane('overlayPane')?.prepend(this.canvas);
     this.redraw(true);
@@ -82,6 +99,9 @@ export class BasemapCanvas<Kind extends string> extends L.Layer {
 
   override onRemove(): this {
     if (this.canvas) L.DomUtil.remove(this.canvas);
+    this.worker?.terminate();
+    this.worker = null;
+    this.asked = null;
     this.frame = null;
     this.map = null;
     return this;
@@ -97,52 +117,104 @@ export class BasemapCanvas<Kind extends string> extends L.Layer {
     };
   }
 
-  /** Draws the current view; unless `force`, skips a view identical to the last one drawn. */
+  /** A drawing worker with the styles and every shape set so far. */
+  private startWorker(): void {
+    const worker = new Worker(new URL('./basemap-draw-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'basemap-drawing',
+    });
+    worker.addEventListener('message', this.handleAnswer);
+    worker.addEventListener('error', this.handleWorkerError);
+    this.worker = worker;
+    this.send({ type: 'styles', styles: this.styles });
+    if (this.shapes.size > 0) this.send({ type: 'shapes', entries: [...this.shapes] });
+  }
+
+  /** To the drawing worker, when there is one. The shapes are copied: the page keeps its own. */
+  private send(request: DrawRequest): void {
+    this.worker?.postMessage(request);
+  }
+
+  /** Draws the current view; unless `force`, skips a view that the drawing shown (or asked for) serves. */
   private redraw(force: boolean): void {
-    const { map, canvas, context } = this;
-    if (map === null || canvas === null || context === null) return;
-    const started = performance.now();
+    const { map, canvas } = this;
+    if (map === null || canvas === null) return;
     const frame = canvasFrame(map, DEFAULTS.padding, DEFAULTS.maxPixels);
     // A pan that stays well inside the drawing needs none: what it shows is drawn already.
-    if (!force && this.frame !== null && frameCovers(this.frame, frame, DEFAULTS.keep)) return;
-    let traced = 0;
-    this.frame = frame;
-    const device = placeCanvas(canvas, frame);
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.clearRect(0, 0, device.width, device.height);
-    context.setTransform(frame.ratio, 0, 0, frame.ratio, 0, 0);
-    for (const kind of Object.keys(this.styles) as Kind[]) {
-      const shapes = this.shapes.get(kind);
-      const style = this.styles[kind];
-      if (shapes === undefined) continue;
-      const area = {
-        scale: frame.scale,
-        left: frame.left,
-        top: frame.top,
-        width: frame.width,
-        height: frame.height,
-        margin: Math.ceil((style.weight ?? 0) / 2) + 1,
-        tolerance: DEFAULTS.tolerance,
-      };
-      context.beginPath();
-      const count = traceShapes(shapes, area, context);
-      traced += count;
-      if (count === 0) continue;
-      if (style.fill !== undefined) {
-        context.fillStyle = style.fill;
-        context.fill('evenodd');
-      }
-      if (style.stroke !== undefined) {
-        context.setLineDash(style.dash ?? []);
-        context.lineWidth = style.weight ?? 1;
-        context.strokeStyle = style.stroke;
-        context.lineCap = style.cap ?? 'round';
-        context.lineJoin = style.join ?? 'round';
-        context.stroke();
-      }
+    const coming = this.asked?.frame ?? this.frame;
+    if (!force && coming !== null && frameCovers(coming, frame, DEFAULTS.keep)) return;
+    if (this.worker !== null) {
+      const id = ++this.lastId;
+      this.asked = { id, frame, at: performance.now() };
+      this.send({ type: 'draw', id, frame: drawFrame(frame) });
+      return;
     }
+    this.drawHere(canvas, frame);
+  }
+
+  /** Draws on the page's thread (no worker can). */
+  private drawHere(canvas: HTMLCanvasElement, frame: CanvasFrame): void {
+    const started = performance.now();
+    placeCanvas(canvas, frame);
+    const context = canvas.getContext('2d');
+    if (context === null) throw new Error('BasemapCanvas: this browser gives no 2D canvas context');
+    const traced = drawBasemap(context, drawFrame(frame), this.styles, this.shapes);
+    this.frame = frame;
     performance.clearMeasures(DEFAULTS.drawMeasure);
     performance.measure(DEFAULTS.drawMeasure, { start: started, detail: { traced, zoom: frame.zoom } });
+  }
+
+  /** A drawing from the worker: shown when it is the newest asked for, in the task it arrives in. */
+  private readonly handleAnswer = (event: MessageEvent<DrawAnswer>): void => {
+    const answer = event.data;
+    const { canvas, asked } = this;
+    if (answer.type === 'failed') {
+      if (asked?.id === answer.id) this.fallBack();
+      return;
+    }
+    if (canvas === null || asked === null || asked.id !== answer.id) {
+      answer.bitmap.close();
+      return;
+    }
+    this.asked = null;
+    // Placed and filled together: the old drawing stays where it belongs until the new one replaces it.
+    placeCanvas(canvas, asked.frame);
+    const context = canvas.getContext('bitmaprenderer');
+    this.showsBitmaps = true;
+    if (context === null) {
+      answer.bitmap.close();
+      this.fallBack();
+      return;
+    }
+    context.transferFromImageBitmap(answer.bitmap);
+    this.frame = asked.frame;
+    performance.clearMeasures(DEFAULTS.drawMeasure);
+    performance.measure(DEFAULTS.drawMeasure, {
+      start: asked.at,
+      detail: { traced: answer.traced, zoom: asked.frame.zoom },
+    });
+  };
+
+  private readonly handleWorkerError = (event: ErrorEvent): void => {
+    event.preventDefault();
+    this.fallBack();
+  };
+
+  /** The worker failed: draw on the page from now on (a canvas whose context was a bitmap renderer is replaced). */
+  private fallBack(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.asked = null;
+    const { canvas } = this;
+    if (canvas !== null && this.showsBitmaps) {
+      this.showsBitmaps = false;
+      const fresh = L.DomUtil.create('canvas', canvas.className);
+      fresh.setAttribute('aria-hidden', 'true');
+      fresh.style.pointerEvents = 'none';
+      canvas.replaceWith(fresh);
+      this.canvas = fresh;
+    }
+    this.redraw(true);
   }
 
   private readonly handleViewChange = (): void => this.redraw(false);

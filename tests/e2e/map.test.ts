@@ -312,8 +312,14 @@ describe('page', () => {
     const drawn = () =>
       page.evaluate(() => {
         const c = document.querySelector<HTMLCanvasElement>('.leaflet-overlay-pane canvas');
-        const ctx = c?.getContext('2d');
-        if (!c || !ctx || c.width === 0 || c.height === 0) return 0;
+        if (!c || c.width === 0 || c.height === 0) return 0;
+        // Copied onto a canvas of our own: the basemap's may show bitmaps from its drawing worker.
+        const copy = document.createElement('canvas');
+        copy.width = c.width;
+        copy.height = c.height;
+        const ctx = copy.getContext('2d');
+        if (!ctx) return 0;
+        ctx.drawImage(c, 0, 0);
         const data = ctx.getImageData(0, 0, c.width, c.height).data;
         let land = 0;
         for (let i = 0; i < data.length; i += 4 * 16) {
@@ -324,6 +330,12 @@ describe('page', () => {
         return land;
       });
     await expect.poll(drawn, { timeout: 10_000 }).toBeGreaterThan(1000);
+    // Drawn by the basemap's worker: the canvas shows its bitmaps, so it has no 2D context of its own.
+    expect(
+      await page.evaluate(
+        () => document.querySelector<HTMLCanvasElement>('canvas.basemap-vectors')?.getContext('2d') === null,
+      ),
+    ).toBe(true);
     // The label element itself is 0×0 (Leaflet positions it); its text span is what shows.
     const labels = page.locator('.map-label-country > span, .map-label-place > span');
     await expect.poll(() => labels.count(), POLL).toBeGreaterThan(0);
