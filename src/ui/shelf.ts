@@ -106,6 +106,11 @@ export class Shelf {
   }
 
   /** The files kept in this browser, as shelf entries (read again from storage). Failures are reported. */
+  /** Whether the bundled dataset was on the shelf at the end of the last visit (also when no visit was). */
+  get bundledKept(): boolean {
+    return storageFlag();
+  }
+
   async restoreKept(): Promise<{ entries: ShelfEntry[]; withBundled: boolean }> {
     const stored = await this.options.store.list();
     const entries: ShelfEntry[] = [];

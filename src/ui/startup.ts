@@ -81,10 +81,14 @@ export async function startUp(options: StartUpOptions): Promise<void> {
   if (requested !== null) return startFromLink(requested, options);
   const { shelf, notices } = options;
   const expected = datasetNamesInLink();
+  const fetchBundled = () =>
+    fetchEntry(options.bundledUrl, 'the bundled dataset', { kind: 'bundled' }, options);
+  // Fetched while the kept files are read from this browser's storage, when it will be shown with them.
+  const bundled = shelf.bundledKept ? fetchBundled() : null;
   const kept = await shelf.restoreKept();
   const entries = [...kept.entries];
   if (entries.length === 0 || kept.withBundled) {
-    const fetched = await fetchEntry(options.bundledUrl, 'the bundled dataset', { kind: 'bundled' }, options);
+    const fetched = await (bundled ?? fetchBundled());
     if ('entry' in fetched) entries.unshift(fetched.entry);
     else if (entries.length === 0) return options.fail(fetched.message, fetched.issues, false);
   }
