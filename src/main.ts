@@ -8,6 +8,7 @@ import './style.css';
 import './map/map.css';
 import type L from 'leaflet';
 import bundledDatasetUrl from '../geodata/incidents.geojson?url';
+import { preloadRecordReader } from './io/record-blob';
 import { ShelfStore } from './io/shelf-store';
 import { writeDatasetNames } from './io/url-history';
 import type { Basemap } from './map/basemap';
@@ -128,6 +129,8 @@ const dataPanel = new DataPanel(byId('data-controls'), {
   onExport: (format) => mounted?.exportShown(format),
 });
 
+// The record reader is fetched while the data loads, as the code that draws a dataset is.
+preloadRecordReader();
 startUp({
   shelf,
   notices,

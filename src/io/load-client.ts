@@ -13,7 +13,9 @@ import type { CombineRequest, LoadMessage, LoadRequest, LoadSource, StoreMessage
 
 export interface WorkerLoadOptions {
   readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: ReadProgress & { readonly features: number }) => void;
+  readonly onProgress?: (
+    progress: ReadProgress & { readonly features: number; readonly unit?: 'rows' },
+  ) => void;
   readonly stallMs?: number;
   readonly mapping?: ColumnMapping;
   /**
@@ -138,6 +140,7 @@ function runWorker<R extends { ok: boolean }>(
             received: message.received,
             total: message.total,
             features: message.features,
+            ...(message.unit ? { unit: message.unit } : {}),
           });
           return;
         case 'points':

@@ -50,6 +50,8 @@ export type LoadMessage =
       readonly received: number;
       readonly total: number | null;
       readonly features: number;
+      /** What `features` counts: GeoJSON features, or the rows of a CSV read as it arrives. */
+      readonly unit?: 'rows';
     }
   /**
    * Incidents read since the last `points` (asked for with `preview`), as Web-Mercator x, y pairs

@@ -16,7 +16,7 @@ import { isArrowFile } from '../domain/import/sniff';
 import { StreamingImport } from '../domain/import/stream-import';
 import type { Incident } from '../domain/incident';
 import { fileIssue } from '../domain/issues';
-import { joinPoints } from '../domain/point-trail';
+import { joinPoints, PointTrail } from '../domain/point-trail';
 import { combineParts } from '../domain/shelf';
 import { answersRanges, joinBytes, nextChunk, open, readHead } from './download';
 import {
@@ -96,8 +96,12 @@ async function loadText(
     return loadArrow(request, await gather(reader, head, opened.total, request.name));
   }
   // A streamed GeoJSON feature's exact bytes are its record, where they lie in the file: no copy of them,
-  // no encoding again.
+  // no encoding again. A CSV read as it arrives has each incident's record written as it is added.
   const records = new StreamedRecords(source.kind === 'file' ? source.file : null);
+  const written = new RecordBlobWriter();
+  const points = new PointsRelay();
+  // A CSV read here leaves its points in this trail; a GeoJSON's reader elsewhere sends them.
+  const trail = request.preview === true ? new PointTrail() : null;
   const importer = new StreamingImport(
     request.fileName,
     request.mapping ? { mapping: request.mapping } : {},
@@ -110,15 +114,28 @@ async function loadText(
         records.addRecord(start, length);
         parser?.add(bytes);
       },
+      trail,
+      onIncident: (incident) => written.add(incident),
     },
   );
-  const points = new PointsRelay();
   parser?.listen({
     onRead: (count) => importer.readThrough(count),
     onFailed: (feature, why, utf8) => importer.failedAt(feature, why, utf8),
     onPoints: (xy) => points.add(xy),
   });
-  await readText(request, opened.total, reader, head, importer, records, parser);
+  const text: TextSource = { importer, streamed: records, written, points, trail };
+  await readText(request, opened.total, reader, head, text, parser);
+}
+
+/** Where a text download goes: the importer, the records it leaves, and its preview's points. */
+interface TextSource {
+  readonly importer: StreamingImport;
+  /** A streamed GeoJSON's records: its features' own bytes. */
+  readonly streamed: StreamedRecords;
+  /** A CSV read as it arrives: each incident's record, written as it is added. */
+  readonly written: RecordBlobWriter;
+  readonly points: PointsRelay;
+  readonly trail: PointTrail | null;
 }
 
 /**
@@ -148,10 +165,10 @@ async function readText(
   total: number | null,
   reader: ReadableStreamDefaultReader<Uint8Array>,
   head: Uint8Array[],
-  importer: StreamingImport,
-  records: StreamedRecords,
+  source: TextSource,
   parser: ParseClient | null,
 ): Promise<void> {
+  const { importer, streamed: records } = source;
   let last = 0;
   for (;;) {
     const chunk = head.shift() ?? (await nextChunk(reader, request.name));
@@ -159,8 +176,10 @@ async function readText(
     if (chunk === null) break;
     importer.push(chunk);
     if (importer.streamed) records.addChunk(chunk, importer.received - chunk.length);
+    const xy = source.trail?.take();
+    if (xy) source.points.add(xy);
     await parser?.ready();
-    if (importer.failed || parser?.error) {
+    if (importer.stopped || parser?.error) {
       // Not awaited: a server that keeps the connection open would hold the cancel, and the answer.
       reader.cancel().catch(() => {});
       break; // end() says why; reading the rest would only waste time
@@ -173,6 +192,7 @@ async function readText(
         received: importer.received,
         total,
         features: importer.featureCount,
+        ...(importer.readsRows ? { unit: 'rows' as const } : {}),
       });
     }
   }
@@ -181,6 +201,7 @@ async function readText(
     received: importer.received,
     total,
     features: importer.featureCount,
+    ...(importer.readsRows ? { unit: 'rows' as const } : {}),
   });
   const result = await finishReading(importer, parser);
   for (let i = 0; i < result.issues.length; i += BATCH) {
@@ -188,8 +209,10 @@ async function readText(
   }
   let store: StoreMessage | undefined;
   if ('derived' in result) {
-    if (result.derived.index.count > 0)
-      store = { derived: result.derived, records: records.finishFor(result.featureOf) };
+    // A GeoJSON's records are its features' bytes; a CSV's were written as its rows were read.
+    const kept = () =>
+      result.format === 'geojson' ? records.finishFor(result.featureOf) : source.written.finish();
+    if (result.derived.index.count > 0) store = { derived: result.derived, records: kept() };
   } else if (result.incidents.length > 0) store = storeOf(result.incidents);
   const done: LoadMessage = {
     type: 'done',

@@ -54,8 +54,13 @@ export class LoadProgress {
   }
 
   /** Shows how far the load has come. */
-  update({ received, total, features }: ReadProgress & { readonly features?: number }): void {
-    const read = features ? ` · ${features.toLocaleString('en-US')} features read` : '';
+  update({
+    received,
+    total,
+    features,
+    unit,
+  }: ReadProgress & { readonly features?: number; readonly unit?: 'rows' }): void {
+    const read = features ? ` · ${features.toLocaleString('en-US')} ${unit ?? 'features'} read` : '';
     if (total !== null && total > 0) {
       this.bar.value = Math.min(1, received / total);
       this.text.textContent = `${formatBytes(received)} of ${formatBytes(total)} received${read}`;

@@ -8,12 +8,15 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { writeDataset } from '../../scripts/generate/write';
 import { importText } from '../../src/domain/import/import-text';
+import { STREAM_LIMITS } from '../../src/domain/import/stream-import';
 import { openPage, PHONE, POLL, screenshot, useBrowser } from './browser';
 
 const browser = useBrowser();
 const FIXTURES = resolve(import.meta.dirname, 'fixtures', 'import');
 const fixture = (name: string) => join(FIXTURES, name);
+const GENERATED = resolve(import.meta.dirname, 'fixtures', 'generated');
 
 /** How many incidents the app's importer loads from a fixture (and the total it read). */
 function expected(name: string): { loaded: number; total: number } {
@@ -130,6 +133,35 @@ describe('opening files', () => {
     const report = page.locator('section.notice[data-notice="load"]');
     await report.waitFor({ state: 'visible', timeout: POLL.timeout });
     expect(await report.textContent()).toContain('date_end: 2020-02-09 is before date_start 2020-02-10');
+  });
+
+  it('reads a large ACLED export as it arrives: the first incidents show before all are read, every row loads, and a row opens its record', async () => {
+    const ids = new Set<string>();
+    const rows = 4_000;
+    const bytes = await writeDataset(join(GENERATED, 'acled-large.csv'), {
+      count: rows,
+      seed: 11,
+      format: 'csv',
+      onIncident: (incident) => ids.add(incident.id),
+    });
+    expect(bytes).toBeGreaterThan(STREAM_LIMITS.csvStreamFrom);
+    const { page, errors } = await openPage(browser(), './?data=fixtures/generated/acled-large.csv');
+    await expect
+      .poll(() => count(page), { timeout: 60_000 })
+      .toBe(`${rows.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} incidents`);
+    // The preview marks its first points only for a file read as it arrives (a CSV read whole has none).
+    const marks = await page.evaluate(() => ({
+      first: performance.getEntriesByName('incident-atlas:first-points')[0]?.startTime ?? null,
+      mounted: performance.getEntriesByName('incident-atlas:mounted')[0]?.startTime ?? Number.NaN,
+    }));
+    expect(marks.first).not.toBeNull();
+    expect(marks.first as number).toBeLessThan(marks.mounted);
+    await page.getByRole('list', { name: 'Incidents' }).getByRole('button').first().click();
+    const popup = page.locator('article.incident-popup');
+    await popup.waitFor({ state: 'visible', timeout: POLL.timeout });
+    expect(ids.has((await popup.getAttribute('data-incident-id')) ?? '')).toBe(true);
+    expect(await popup.locator('.popup-title').textContent()).not.toBe('');
+    expect(errors).toEqual([]);
   });
 
   it('asks which column is which for an unknown sheet, previews the rows, and remembers the choice', async () => {

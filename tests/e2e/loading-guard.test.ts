@@ -78,13 +78,29 @@ describe('a server that does not answer (issue 6.3)', () => {
   });
 });
 
-describe('a file larger than the browser can hold (issue 6.8)', () => {
-  it('says how large a CSV too long to read as text is and what to do, instead of "is empty"', async () => {
-    const { page } = await openPage(browser(), './?data=misbehaving/huge');
+describe('a file larger than the browser can hold as one text (issue 6.8)', () => {
+  it('says how large a text too long to read whole is and what to do, instead of "is empty"', async () => {
+    const { page } = await openPage(browser(), './?data=misbehaving/huge-array');
     const text = await failureText(page);
     expect(text).toContain('is 600 MB of text, more than this browser can read as one file (limit 500 MB)');
     expect(text).toContain('split it into smaller files');
     expect(text).not.toContain('empty');
+  });
+
+  it('reads a CSV of that size as it arrives instead (issue 9.2): its rows are counted and drawn as they come', async () => {
+    const { page, errors } = await openPage(browser(), './?data=misbehaving/huge');
+    const progress = page.locator('[data-notice="loading"]');
+    await expect.poll(() => progress.textContent(), POLL).toMatch(/KB of 600 MB received · 4,000 rows read/);
+    await expect
+      .poll(
+        () => page.evaluate(() => performance.getEntriesByName('incident-atlas:first-points').length),
+        POLL,
+      )
+      .toBe(1);
+    expect(await page.getByRole('alert', { name: 'The dataset could not be loaded' }).count()).toBe(0);
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    expect(await failureText(page)).toContain('was cancelled');
+    expect(errors).toEqual([]);
   });
 });
 

@@ -155,8 +155,10 @@ describe(`panels with ${COUNT} incidents and ${ACTORS} actors`, () => {
     expect(first).toEqual({ position: 1, size: COUNT, id: NEWEST.id });
     // A row's text comes from its record, read when the row is first drawn.
     await expect
-      .poll(() =>
-        page.getByRole('list', { name: 'Incidents' }).getByRole('button', { name: NEWEST.title }).count(),
+      .poll(
+        () =>
+          page.getByRole('list', { name: 'Incidents' }).getByRole('button', { name: NEWEST.title }).count(),
+        POLL,
       )
       .toBe(1);
     // The facets come a stage after the count and the points.

@@ -44,7 +44,7 @@ const hanging = new Set<ServerResponse>();
 
 /**
  * Servers that misbehave, for the loading tests: `silent` never answers; `trickle` sends headers and one
- * chunk, then nothing; `huge` announces a 600 MB CSV. Hanging responses are ended at teardown.
+ * chunk, then nothing; `huge` announces a 600 MB CSV and `huge-array` a 600 MB JSON array. Hanging responses are ended at teardown.
  */
 function misbehave(name: string, response: ServerResponse): void {
   if (name === 'silent') {
@@ -60,6 +60,12 @@ function misbehave(name: string, response: ServerResponse): void {
   if (name === 'huge') {
     response.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(600 * 2 ** 20) });
     response.write(`title,date,latitude,longitude\n${'Row,2020-01-01,33.3,44.4\n'.repeat(4000)}`);
+    hanging.add(response);
+    return;
+  }
+  if (name === 'huge-array') {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(600 * 2 ** 20) });
+    response.write(`[${'{"type":"Feature"},'.repeat(4000)}`);
     hanging.add(response);
     return;
   }

@@ -12,7 +12,7 @@ import { type ColumnMapping, completeMapping, guessMapping, missingColumns } fro
 import { acledMapper } from './csv/acled';
 import { genericMapper } from './csv/generic';
 import { type CsvMapper, importCsv } from './csv/import-csv';
-import { type CsvTable, readCsv } from './csv/read-csv';
+import { type CsvRow, readCsv } from './csv/read-csv';
 import { UCDP_SIGNATURE, ucdpMapper } from './csv/ucdp';
 import { readGeoJson } from './geojson';
 import { readJson } from './read-json';
@@ -46,18 +46,19 @@ export function detectFormat(text: string, fileName: string): ImportFormat {
 }
 
 function needsMapping(
-  table: CsvTable,
+  headers: readonly string[],
+  rows: readonly CsvRow[],
   file: string,
   guess: Partial<ColumnMapping>,
   absent: readonly string[] = [],
 ): ImportResult {
   const missing = (['latitude', 'longitude', 'date', 'title'] as const).filter((k) => guess[k] === undefined);
-  const found = table.headers.map((h) => JSON.stringify(h)).join(', ');
+  const found = headers.map((h) => JSON.stringify(h)).join(', ');
   const message =
     absent.length > 0
       ? `the column mapping names columns this file does not have (${absent.map((c) => JSON.stringify(c)).join(', ')}; headers found: ${found}); choose which column is which`
       : `the columns for ${missing.join(', ')} were not recognised (headers found: ${found}); choose which column is which`;
-  const total = table.rows.length;
+  const total = rows.length;
   return {
     format: 'csv',
     incidents: [],
@@ -65,31 +66,43 @@ function needsMapping(
     total,
     skipped: total,
     readable: true,
-    needsMapping: { headers: table.headers, guess, sample: table.rows.slice(0, 5).map((r) => r.cells) },
+    needsMapping: { headers, guess, sample: rows.slice(0, 5).map((r) => r.cells) },
   };
+}
+
+/** The message for a first line with no delimiter in it. */
+export const NO_COLUMNS =
+  'is not GeoJSON or CSV: its first line has no comma, semicolon or tab between columns';
+/** The message for a CSV file with a header and nothing else. */
+export const NO_ROWS = 'has a header line but no data rows';
+
+/**
+ * How to read the rows of a CSV file with `headers`: its format's mapper, or the result to give instead
+ * (the columns must be chosen: `rows` are the data rows read so far, for the mapping dialog's sample).
+ */
+export function csvMapperFor(
+  headers: readonly string[],
+  rows: readonly CsvRow[],
+  file: string,
+  options: ImportOptions,
+): { readonly mapper: CsvMapper } | { readonly result: ImportResult } {
+  const format = options.format ?? csvFormatOf(headers);
+  if (format === 'acled') return { mapper: acledMapper };
+  if (format === 'ucdp') return { mapper: ucdpMapper };
+  const mapping = options.mapping ?? completeMapping(guessMapping(headers));
+  if (mapping === null) return { result: needsMapping(headers, rows, file, guessMapping(headers)) };
+  const missing = missingColumns(mapping, headers);
+  if (missing.length > 0)
+    return { result: needsMapping(headers, rows, file, guessMapping(headers), missing) };
+  return { mapper: genericMapper(mapping) };
 }
 
 function importCsvText(text: string, file: string, options: ImportOptions): ImportResult {
   const table = readCsv(text);
-  if (table.headers.length < 2) {
-    return unreadable(
-      file,
-      'is not GeoJSON or CSV: its first line has no comma, semicolon or tab between columns',
-    );
-  }
-  if (table.rows.length === 0) return unreadable(file, 'has a header line but no data rows', 'csv');
-  const format = options.format ?? csvFormatOf(table.headers);
-  let mapper: CsvMapper;
-  if (format === 'acled') mapper = acledMapper;
-  else if (format === 'ucdp') mapper = ucdpMapper;
-  else {
-    const mapping = options.mapping ?? completeMapping(guessMapping(table.headers));
-    if (mapping === null) return needsMapping(table, file, guessMapping(table.headers));
-    const missing = missingColumns(mapping, table.headers);
-    if (missing.length > 0) return needsMapping(table, file, guessMapping(table.headers), missing);
-    mapper = genericMapper(mapping);
-  }
-  return importCsv(table, mapper, file);
+  if (table.headers.length < 2) return unreadable(file, NO_COLUMNS);
+  if (table.rows.length === 0) return unreadable(file, NO_ROWS, 'csv');
+  const chosen = csvMapperFor(table.headers, table.rows, file, options);
+  return 'result' in chosen ? chosen.result : importCsv(table, chosen.mapper, file);
 }
 
 /** Reads `text` (already decoded) named `fileName`. */

@@ -61,11 +61,13 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
     let at = 0;
     // Find the first byte that is not ASCII, to say where the problem starts.
     while (at < bytes.length && (bytes[at] as number) < 0x80) at++;
-    return {
-      ok: false,
-      message: `is not UTF-8 text (first unreadable byte at offset ${at}; probably Windows-1252 or Latin-1 from Excel): save it again as "CSV UTF-8" or UTF-8 GeoJSON`,
-    };
+    return { ok: false, message: utf8Problem(at) };
   }
+}
+
+/** The message for bytes that are not UTF-8; `at`: the offset of the first byte that is not ASCII. */
+export function utf8Problem(at: number): string {
+  return `is not UTF-8 text (first unreadable byte at offset ${at}; probably Windows-1252 or Latin-1 from Excel): save it again as "CSV UTF-8" or UTF-8 GeoJSON`;
 }
 
 /** What non-data text `text` is (HTML, KML, XML), as a message, or null. */

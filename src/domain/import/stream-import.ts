@@ -5,11 +5,15 @@
  * `importBytes`, within the text limit. The result is the same `ImportResult` every importer gives.
  */
 import { DatasetBuilder } from '../dataset';
+import type { Incident } from '../incident';
 import { fileIssue, type LoadIssue } from '../issues';
+import type { PointTrail } from '../point-trail';
+import { CsvStoreImport } from './csv/csv-store';
 import { FeatureStream } from './feature-stream';
 import { documentNotes, FeatureReader, named, readGeoJson } from './geojson';
-import { type ImportOptions, importBytes } from './import-text';
+import { detectFormat, type ImportOptions, importBytes } from './import-text';
 import { type DerivedImport, type ImportResult, unreadable } from './result';
+import { binaryProblem, textProblem } from './sniff';
 
 export const STREAM_LIMITS = {
   // bytes: the longest text read whole (CSV and other non-collection input). Chromium cannot hold a
@@ -21,6 +25,10 @@ export const STREAM_LIMITS = {
   // bytes: the largest GeoJSON read as a stream. Each incident takes memory once parsed (~1–2 KB), so a
   // file beyond this would exhaust a browser tab before it finished; split it instead.
   maxStreamBytes: 2 * 1024 * 1024 * 1024,
+  // bytes: deriving a store (`store`, `elsewhere`), a text file that is not JSON and is at least this long
+  // is looked at once its first bytes are here: CSV is then read as it arrives (csv/csv-store.ts), so no
+  // CSV file is ever one string; a shorter one is read whole.
+  csvStreamFrom: 64 * 1024,
 } as const;
 
 /** The message for text too large to read whole. */
@@ -28,6 +36,10 @@ function tooMuchText(size: number): string {
   const mb = (n: number) => `${Math.round(n / 2 ** 20).toLocaleString('en-US')} MB`;
   return `is ${mb(size)} of text, more than this browser can read as one file (limit ${mb(STREAM_LIMITS.maxTextBytes)}): split it into smaller files and open them together, or convert it to GeoJSON, which is read as it arrives`;
 }
+
+/** The message for input larger than a tab can hold as incidents. */
+const tooLarge = () =>
+  `is more than ${STREAM_LIMITS.maxStreamBytes / 2 ** 30} GB, more than a browser tab can hold as incidents: split it into smaller files and open them together`;
 
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
@@ -55,6 +67,10 @@ export interface StreamOptions {
   readonly onFeatureBytes?: (bytes: readonly Uint8Array[], start: number) => void;
   /** Default `incidents`. */
   readonly reading?: FeatureReading;
+  /** Deriving a store here: keeps each incident's position, for a preview. */
+  readonly trail?: PointTrail | null;
+  /** A CSV read as it arrives: hears each incident added to the store, in order (for its record). */
+  readonly onIncident?: (incident: Incident) => void;
 }
 
 /** A streamed FeatureCollection whose features were read elsewhere: what the document says around them. */
@@ -67,7 +83,11 @@ export interface FeaturesElsewhere {
 }
 
 export class StreamingImport {
-  private mode: 'sniffing' | 'geojson' | 'whole' = 'sniffing';
+  private mode: 'sniffing' | 'geojson' | 'whole' | 'csv' = 'sniffing';
+  /** A CSV read as it arrives (mode `csv`). */
+  private csv: CsvStoreImport | null = null;
+  /** Whole, for now: a text that may prove to be CSV once `csvStreamFrom` bytes are here. */
+  private maybeCsv = false;
   private readonly kept: Uint8Array[] = [];
   private keptBytes = 0;
   private keeping = true;
@@ -91,7 +111,11 @@ export class StreamingImport {
   }
 
   private newReader(): FeatureReader {
-    return new FeatureReader(this.geoJsonOptions(), this.reading === 'store' ? new DatasetBuilder() : null);
+    const trail = this.streamOptions.trail ?? null;
+    return new FeatureReader(
+      this.geoJsonOptions(),
+      this.reading === 'store' ? new DatasetBuilder(trail) : null,
+    );
   }
 
   private geoJsonOptions() {
@@ -103,14 +127,27 @@ export class StreamingImport {
     return this.problem !== null;
   }
 
+  /**
+   * True once no more input is needed: it is unusable (`failed`), or a CSV's columns must be chosen before
+   * its rows can be read. `end()` says which.
+   */
+  get stopped(): boolean {
+    return this.failed || (this.csv?.done ?? false);
+  }
+
   /** True when the input was read as a stream of features (each was given to `onFeatureBytes`). */
   get streamed(): boolean {
     return this.mode === 'geojson';
   }
 
-  /** Features split off so far (GeoJSON), for progress. */
+  /** True when the input is a CSV read as it arrives (`featureCount` counts its rows). */
+  get readsRows(): boolean {
+    return this.mode === 'csv';
+  }
+
+  /** Features split off (GeoJSON) or rows read (CSV read as it arrives) so far, for progress. */
   get featureCount(): number {
-    return this.stream?.count ?? 0;
+    return this.stream?.count ?? this.csv?.rowCount ?? 0;
   }
 
   /**
@@ -136,6 +173,11 @@ export class StreamingImport {
   push(chunk: Uint8Array): void {
     this.received += chunk.length;
     if (this.problem !== null) return;
+    if (this.mode === 'csv') {
+      if (this.received > STREAM_LIMITS.maxStreamBytes) this.problem = tooLarge();
+      else this.csv?.push(chunk);
+      return;
+    }
     if (this.mode === 'sniffing') this.sniff(chunk);
     if (this.keeping && this.cutWhileKept === null) {
       this.kept.push(chunk);
@@ -154,7 +196,7 @@ export class StreamingImport {
       }
     }
     if (this.received > STREAM_LIMITS.maxStreamBytes) {
-      this.problem = `is more than ${STREAM_LIMITS.maxStreamBytes / 2 ** 30} GB, more than a browser tab can hold as incidents: split it into smaller files and open them together`;
+      this.problem = tooLarge();
       return;
     }
     if (this.mode === 'geojson' && this.stream !== null) {
@@ -164,6 +206,29 @@ export class StreamingImport {
         this.problem = this.jsonProblem(error);
       }
     }
+    if (this.maybeCsv && this.keptBytes >= STREAM_LIMITS.csvStreamFrom) this.streamCsv();
+  }
+
+  /**
+   * A text long enough to stream, not JSON: when its first bytes are CSV (not a binary file, a web page
+   * or XML, which reading it whole reports), its rows are read from now on as they arrive.
+   */
+  private streamCsv(): void {
+    this.maybeCsv = false;
+    const head = this.joined();
+    if (binaryProblem(head) !== null) return;
+    const text = new TextDecoder('utf-8').decode(head);
+    const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (textProblem(clean) !== null || detectFormat(clean, this.fileName) === 'geojson') return;
+    this.mode = 'csv';
+    const { trail, onIncident } = this.streamOptions;
+    this.csv = new CsvStoreImport(this.fileName, {
+      ...this.options,
+      ...(trail ? { trail } : {}),
+      ...(onIncident ? { onIncident } : {}),
+    });
+    for (const part of this.kept) this.csv.push(part);
+    this.dropKept();
   }
 
   /** Ends the input and returns the incidents read (reading `incidents`). Never throws on bad data. */
@@ -192,6 +257,7 @@ export class StreamingImport {
     if (reading !== this.reading)
       throw new Error(`This import reads features as ${this.reading}, not as ${reading}`);
     if (this.problem !== null) return this.fail(this.problem);
+    if (this.mode === 'csv' && this.csv !== null) return this.csv.end();
     if (this.mode !== 'geojson' || this.stream === null)
       return importBytes(this.joined(), this.fileName, this.options);
     let ended: ReturnType<FeatureStream['end']>;
@@ -244,8 +310,9 @@ export class StreamingImport {
       // Earlier chunks held only whitespace (and a BOM): nothing to replay.
     } else {
       this.mode = 'whole';
+      this.maybeCsv = this.reading !== 'incidents' && chunk[i] !== 0x5b && this.options.format !== 'geojson';
       const size = this.streamOptions.declaredSize ?? 0;
-      if (size > STREAM_LIMITS.maxTextBytes) this.problem = tooMuchText(size);
+      if (size > STREAM_LIMITS.maxTextBytes && !this.maybeCsv) this.problem = tooMuchText(size);
     }
   }
 

@@ -6,29 +6,39 @@
 import type { Attribute } from '../../incident';
 import type { RecordIssues } from '../record-issues';
 
+/** Each column name's index (a duplicated header name: its first column), made once per file. */
+export function columnIndex(headers: readonly string[]): ReadonlyMap<string, number> {
+  const at = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (!at.has(h)) at.set(h, i);
+  });
+  return at;
+}
+
 export class RowCells {
-  private readonly used = new Set<string>();
-  private readonly at = new Map<string, number>();
+  /** Per column, 1 once read by name (a duplicated name marks its first column). */
+  private readonly used: Uint8Array;
 
   /**
    * `headers` as found; `decimalComma`: the file is `;`- or tab-separated, so `33,5` means 33.5.
-   * A duplicated header name reads its first column.
+   * A duplicated header name reads its first column. `at`: `columnIndex(headers)`, when the caller keeps it
+   * for every row of the file.
    */
   constructor(
     private readonly headers: readonly string[],
     private readonly cells: readonly string[],
     private readonly decimalComma: boolean,
+    private readonly at: ReadonlyMap<string, number> = columnIndex(headers),
   ) {
-    headers.forEach((h, i) => {
-      if (!this.at.has(h)) this.at.set(h, i);
-    });
+    this.used = new Uint8Array(headers.length);
   }
 
   /** The cell of column `name`, trimmed; '' when the column is absent or the cell empty. */
   get(name: string): string {
-    this.used.add(name);
     const i = this.at.get(name);
-    return i === undefined ? '' : (this.cells[i] ?? '').trim();
+    if (i === undefined) return '';
+    this.used[i] = 1;
+    return (this.cells[i] ?? '').trim();
   }
 
   /** True when the file has column `name`. */
@@ -38,10 +48,12 @@ export class RowCells {
 
   /** A `;`-separated list cell, each part trimmed, empty parts dropped. */
   list(name: string): string[] {
-    return this.get(name)
-      .split(';')
-      .map((p) => p.trim())
-      .filter((p) => p !== '');
+    const out: string[] = [];
+    for (const part of this.get(name).split(';')) {
+      const p = part.trim();
+      if (p !== '') out.push(p);
+    }
+    return out;
   }
 
   /** A decimal number; null after reporting when missing or malformed. */
@@ -78,8 +90,9 @@ export class RowCells {
   rest(): Attribute[] {
     const out: Attribute[] = [];
     this.headers.forEach((h, i) => {
+      if (h === '' || this.used[this.at.get(h) ?? i] === 1) return;
       const value = (this.cells[i] ?? '').trim();
-      if (!this.used.has(h) && value !== '' && h !== '') out.push({ label: h, value });
+      if (value !== '') out.push({ label: h, value });
     });
     return out;
   }
