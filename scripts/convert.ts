@@ -8,48 +8,97 @@
  * (the rest were written) or none loaded (nothing written); 2 the input could not be read, or the output
  * not written. Bad input never prints a stack trace.
  */
-import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deriveDataset } from '../src/domain/dataset';
-import type { ImportResult } from '../src/domain/import/result';
+import { type DatasetDerived, deriveDataset } from '../src/domain/dataset';
+import type { DerivedImport, ImportResult } from '../src/domain/import/result';
 import { StreamingImport } from '../src/domain/import/stream-import';
 import { encodeRecord } from '../src/domain/records';
-import { RecordColumn, storeFileChunks, storeKeys } from '../src/io/arrow-write';
+import { storyTimeKey } from '../src/domain/story';
+import { RecordColumn, type StoreKeys, storeFileChunks, storeKeys } from '../src/io/arrow-write';
 import { type FileReport, printReports } from './validate';
 
 const USAGE = 'usage: npm run convert -- <input.geojson|input.csv> --out <file.arrow>';
 
-/** Reads `file` through the streaming importer, as the app's loading worker does. */
-async function importFile(file: string): Promise<ImportResult> {
-  const importer = new StreamingImport(file);
+/** What the importer read, and for a CSV read as it arrived, the records and keys of its store. */
+interface Read {
+  readonly result: ImportResult | DerivedImport;
+  readonly records: RecordColumn;
+  readonly keys: { sortKey: number[]; timeKey: number[] };
+}
+
+/** A failure to read `file` at all, as the importer would report it. */
+function cannotRead(file: string, error: unknown): ImportResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
+  return {
+    format: null,
+    incidents: [],
+    issues: [
+      { severity: 'error', location: { kind: 'file' }, file, field: null, message: `cannot be read: ${why}` },
+    ],
+    total: 0,
+    skipped: 0,
+    readable: false,
+  };
+}
+
+/** True when `file` starts (after a BOM and white space) like JSON; false for CSV and anything else. */
+function looksLikeJson(file: string): boolean {
+  const head = Buffer.alloc(4096);
+  const fd = openSync(file, 'r');
+  try {
+    const n = readSync(fd, head, 0, head.length, 0);
+    const text = head
+      .subarray(0, n)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    return text.startsWith('{') || text.startsWith('[');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads `file` through the streaming importer, as the app's loading worker does: a CSV straight into the
+ * columnar store, row by row, its records and keys kept as each incident is added (so an export of any
+ * size converts); a GeoJSON into incidents.
+ */
+async function importFile(file: string): Promise<Read> {
+  const records = new RecordColumn();
+  const keys = { sortKey: [] as number[], timeKey: [] as number[] };
+  let json: boolean;
+  try {
+    json = looksLikeJson(file);
+  } catch (error) {
+    return { result: cannotRead(file, error), records, keys };
+  }
+  const importer = json
+    ? new StreamingImport(file)
+    : new StreamingImport(
+        file,
+        {},
+        {
+          reading: 'store',
+          onIncident: (incident) => {
+            records.add(encodeRecord(incident));
+            keys.sortKey.push(incident.date.sortKey);
+            keys.timeKey.push(storyTimeKey(incident.date.start));
+          },
+        },
+      );
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
       importer.push(chunk as Buffer);
-      if (importer.failed) break;
+      if (importer.stopped) break;
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
-    return {
-      format: null,
-      incidents: [],
-      issues: [
-        {
-          severity: 'error',
-          location: { kind: 'file' },
-          file,
-          field: null,
-          message: `cannot be read: ${why}`,
-        },
-      ],
-      total: 0,
-      skipped: 0,
-      readable: false,
-    };
+    return { result: cannotRead(file, error), records, keys };
   }
-  return importer.end();
+  return { result: json ? importer.end() : importer.endDerived(), records, keys };
 }
 
 /** Runs the converter; returns the exit status. Writes through `out` so tests can call it directly. */
@@ -68,18 +117,30 @@ export async function main(argv: readonly string[], out: (line: string) => void)
     return 2;
   }
   const started = performance.now();
-  const result = await importFile(input);
+  const read = await importFile(input);
+  const { result } = read;
   const status = printReports([{ file: input, result } satisfies FileReport], false, out);
   if (!result.readable) return 2;
-  if (result.incidents.length === 0) {
+  const loaded = result.total - result.skipped;
+  if (loaded === 0) {
     out(`Nothing written: no incident of ${input} loaded.`);
     return 1;
   }
-  const derived = deriveDataset(result.incidents);
-  const records = new RecordColumn();
-  for (const incident of result.incidents) records.add(encodeRecord(incident));
+  let derived: DatasetDerived;
+  let keys: StoreKeys;
+  let records: RecordColumn;
+  if ('derived' in result) {
+    derived = result.derived;
+    keys = { sortKey: Float64Array.from(read.keys.sortKey), timeKey: Float64Array.from(read.keys.timeKey) };
+    records = read.records;
+  } else {
+    derived = deriveDataset(result.incidents);
+    keys = storeKeys(result.incidents);
+    records = new RecordColumn();
+    for (const incident of result.incidents) records.add(encodeRecord(incident));
+  }
   try {
-    const chunks = await storeFileChunks(derived, storeKeys(result.incidents), records, {
+    const chunks = await storeFileChunks(derived, keys, records, {
       name: result.name ?? null,
       source: basename(input),
       total: result.total,
@@ -94,7 +155,7 @@ export async function main(argv: readonly string[], out: (line: string) => void)
     const bytes = chunks.reduce((n, c) => n + c.length, 0);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     out(
-      `Wrote ${result.incidents.length.toLocaleString('en-US')} incidents to ${target} (${(bytes / 1e6).toFixed(1)} MB, Arrow IPC) in ${seconds} s`,
+      `Wrote ${loaded.toLocaleString('en-US')} incidents to ${target} (${(bytes / 1e6).toFixed(1)} MB, Arrow IPC) in ${seconds} s`,
     );
   } catch (error) {
     out(`Could not write ${target}: ${error instanceof Error ? error.message : String(error)}`);

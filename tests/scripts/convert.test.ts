@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/convert';
+import { writeDataset } from '../../scripts/generate/write';
+import { deriveDataset } from '../../src/domain/dataset';
+import { importBytes } from '../../src/domain/import/import-text';
+import { STREAM_LIMITS } from '../../src/domain/import/stream-import';
 import { readArrowStore } from '../../src/io/arrow-read';
+import { BlobRecords } from '../../src/io/record-blob';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'convert-'));
@@ -68,6 +73,21 @@ describe('npm run convert', () => {
     const r = await convert(join(root, 'tests', 'e2e', 'fixtures', 'import', 'acled-iraq.csv'), '--out', out);
     expect(r.status).toBe(1); // the fixture has bad rows
     expect((await readBack(out)).store.derived.index.count).toBeGreaterThan(0);
+  });
+
+  it('converts a CSV read row by row into the store, records and keys that reading it whole gives', async () => {
+    const path = join(dir, 'acled-large.csv');
+    await writeDataset(path, { count: 800, seed: 6, format: 'csv' });
+    expect(readFileSync(path).length).toBeGreaterThan(STREAM_LIMITS.csvStreamFrom);
+    const out = join(dir, 'acled-large.arrow');
+    const r = await convert(path, '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.output).toMatch(/800 of 800 records loaded, 0 skipped/);
+    const back = await readBack(out);
+    const whole = importBytes(new Uint8Array(readFileSync(path)), 'acled-large.csv');
+    expect(back.store.derived).toEqual(deriveDataset(whole.incidents));
+    const records = new BlobRecords(back.store.records, { ids: back.store.derived.columns.ids });
+    expect(await records.read([0, 399, 799])).toEqual([0, 399, 799].map((i) => whole.incidents[i]));
   });
 
   it('exits 2 and writes nothing when the input cannot be read', async () => {
