@@ -8,15 +8,15 @@
  * (the rest were written) or none loaded (nothing written); 2 the input could not be read, or the output
  * not written. Bad input never prints a stack trace.
  */
-import { closeSync, createReadStream, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DatasetDerived, deriveDataset } from '../src/domain/dataset';
 import type { DerivedImport, ImportResult } from '../src/domain/import/result';
-import { StreamingImport } from '../src/domain/import/stream-import';
 import { encodeRecord } from '../src/domain/records';
 import { storyTimeKey } from '../src/domain/story';
 import { RecordColumn, type StoreKeys, storeFileChunks, storeKeys } from '../src/io/arrow-write';
+import { readInput } from './read-input';
 import { type FileReport, printReports } from './validate';
 
 const USAGE = 'usage: npm run convert -- <input.geojson|input.csv> --out <file.arrow>';
@@ -26,23 +26,6 @@ interface Read {
   readonly result: ImportResult | DerivedImport;
   readonly records: RecordColumn;
   readonly keys: { sortKey: number[]; timeKey: number[] };
-}
-
-/** A failure to read `file` at all, as the importer would report it. */
-function cannotRead(file: string, error: unknown): ImportResult {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
-  return {
-    format: null,
-    incidents: [],
-    issues: [
-      { severity: 'error', location: { kind: 'file' }, file, field: null, message: `cannot be read: ${why}` },
-    ],
-    total: 0,
-    skipped: 0,
-    readable: false,
-  };
 }
 
 /** True when `file` starts (after a BOM and white space) like JSON; false for CSV and anything else. */
@@ -70,15 +53,15 @@ function looksLikeJson(file: string): boolean {
 async function importFile(file: string): Promise<Read> {
   const records = new RecordColumn();
   const keys = { sortKey: [] as number[], timeKey: [] as number[] };
-  let json: boolean;
+  let json = false;
   try {
     json = looksLikeJson(file);
-  } catch (error) {
-    return { result: cannotRead(file, error), records, keys };
+  } catch {
+    // not readable: readInput says why
   }
-  const importer = json
-    ? new StreamingImport(file)
-    : new StreamingImport(
+  const result = json
+    ? await readInput(file, {}, { reading: 'incidents' })
+    : await readInput(
         file,
         {},
         {
@@ -90,15 +73,7 @@ async function importFile(file: string): Promise<Read> {
           },
         },
       );
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-      importer.push(chunk as Buffer);
-      if (importer.stopped) break;
-    }
-  } catch (error) {
-    return { result: cannotRead(file, error), records, keys };
-  }
-  return { result: json ? importer.end() : importer.endDerived(), records, keys };
+  return { result, records, keys };
 }
 
 /** Runs the converter; returns the exit status. Writes through `out` so tests can call it directly. */

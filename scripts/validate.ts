@@ -1,6 +1,7 @@
 /**
  * `npm run validate -- [--json] [--strict] <file>...`: checks GeoJSON and CSV files (ACLED, UCDP GED, generic) with
- * the same code the app uses (`importBytes`), prints one line per problem and a summary line.
+ * the same code the app uses (the streaming importer, scripts/read-input.ts: no file is ever one string),
+ * prints one line per problem and a summary line.
  *
  * Exit status: 0 every record of every file loaded; 1 something was skipped (or a CSV needs a column
  * mapping); 2 a file could not be read at all (missing, empty, not UTF-8, not data). Bad input never
@@ -8,10 +9,9 @@
  * issues: [{ severity, location, field, message, text }] }] }` instead. `--strict` holds GeoJSON to the
  * bundled dataset's standard (every field, at least one source).
  */
-import { readFileSync } from 'node:fs';
-import { importBytes } from '../src/domain/import/import-text';
 import type { ImportResult } from '../src/domain/import/result';
 import { formatIssue } from '../src/domain/issues';
+import { readInput } from './read-input';
 
 /** One file checked: its name and what the importer made of it. */
 export interface FileReport {
@@ -20,31 +20,15 @@ export interface FileReport {
   readonly result: Pick<ImportResult, 'format' | 'total' | 'skipped' | 'readable' | 'issues'>;
 }
 
-function readFile(file: string, strict: boolean): FileReport {
-  try {
-    return { file, result: importBytes(new Uint8Array(readFileSync(file)), file, { strict }) };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e));
-    const message = `cannot be read: ${why}`;
-    return {
-      file,
-      result: {
-        format: null,
-        issues: [{ severity: 'error', location: { kind: 'file' }, file, field: null, message }],
-        total: 0,
-        skipped: 0,
-        readable: false,
-      },
-    };
-  }
+/** Reads `file` as the app does, into a columnar store where it streams (nothing of it is kept). */
+async function readFile(file: string, strict: boolean): Promise<FileReport> {
+  return { file, result: await readInput(file, { strict }, { reading: 'store' }) };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Runs the validator; returns the exit status. Writes through `out` so tests can call it directly. */
-export function main(argv: readonly string[], out: (line: string) => void): number {
+export async function main(argv: readonly string[], out: (line: string) => void): Promise<number> {
   const json = argv.includes('--json');
   const strict = argv.includes('--strict');
   const files = argv.filter((a) => a !== '--json' && a !== '--strict');
@@ -52,11 +36,9 @@ export function main(argv: readonly string[], out: (line: string) => void): numb
     out('usage: npm run validate -- [--json] [--strict] <file.geojson|file.csv>...');
     return 2;
   }
-  return printReports(
-    files.map((f) => readFile(f, strict)),
-    json,
-    out,
-  );
+  const reports: FileReport[] = [];
+  for (const file of files) reports.push(await readFile(file, strict));
+  return printReports(reports, json, out);
 }
 
 /**
@@ -105,5 +87,7 @@ export function printReports(
 }
 
 if (process.argv[1]?.endsWith('validate.ts')) {
-  process.exitCode = main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
+  main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).then((status) => {
+    process.exitCode = status;
+  });
 }

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeDataset } from '../../scripts/generate/write';
+import { STREAM_LIMITS } from '../../src/domain/import/stream-import';
 
 const root = join(import.meta.dirname, '..', '..');
 const bad = join(root, 'tests', 'fixtures', 'bad', 'import');
@@ -64,6 +66,26 @@ describe('npm run validate', () => {
     );
     expect(lines.some((l) => l.endsWith('sheet.csv: line 5: lon: missing'))).toBe(true);
     expect(lines.at(-1)).toBe('2 files checked: 5 of 7 records loaded, 2 skipped, 5 warnings');
+  }, 30_000);
+
+  it('reads a CSV of 64 kB or more row by row, as the app does, naming the line of a bad row', async () => {
+    const path = join(dir, 'acled-stream.csv');
+    await writeDataset(path, { count: 800, seed: 7, format: 'csv' });
+    // A row whose latitude is not a number, after the 800 generated ones (the header is line 1).
+    appendFileSync(
+      path,
+      `${readFileSync(path, 'utf8')
+        .split('\r\n')[1]
+        ?.replace(/,(-?[\d.]+),(-?[\d.]+),(\d),/, ',north,$2,$3,')}\r\n`,
+    );
+    expect(readFileSync(path).length).toBeGreaterThan(STREAM_LIMITS.csvStreamFrom);
+    const r = validate('acled-stream.csv');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('acled-stream.csv: line 802');
+    expect(r.stdout).toContain('"north" is not a number');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe(
+      '1 file checked: 800 of 801 records loaded, 1 skipped, 0 warnings',
+    );
   }, 30_000);
 
   it('exits 2 without a stack trace when a file cannot be read', () => {
