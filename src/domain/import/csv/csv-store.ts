@@ -49,6 +49,8 @@ export class CsvStoreImport {
   /** Rows without an id: the base handed out, the issue that says so (or -1), their position (or -1). */
   private readonly unnamed: { base: string; issue: number; position: number }[] = [];
   private readonly outside = new OutsideCheck();
+  /** The header, until the way its rows are read is chosen. */
+  private pendingHeader: { headers: readonly string[]; delimiter: string } | null = null;
   private setup: CsvRowSetup | null = null;
   /** The rows read while the columns are still to be chosen (at most SAMPLE_ROWS). */
   private sample: HeldRow[] | null = null;
@@ -148,28 +150,25 @@ export class CsvStoreImport {
     this.chooseMapper(false);
   }
 
-  private pendingHeader: { headers: readonly string[]; delimiter: string } | null = null;
-
   /**
    * Chooses how rows are read once the header is known. A generic CSV whose columns are not recognised
    * needs the first rows as a sample for the mapping dialog: until it has them (or the rows end, `atEnd`)
-   * the choice waits. Returns the result to give instead of a store, if any.
+   * the choice waits; then the result to give instead of a store is `finished`.
    */
-  private chooseMapper(atEnd: boolean): ImportResult | null {
+  private chooseMapper(atEnd: boolean): void {
     const header = this.pendingHeader;
     const sample = this.sample;
-    if (header === null || sample === null) return null;
+    if (header === null || sample === null) return;
     const chosen = csvMapperFor(header.headers, sample, this.file, this.options);
     if ('result' in chosen) {
-      if (sample.length < SAMPLE_ROWS && !atEnd) return null; // gather the sample first
+      if (sample.length < SAMPLE_ROWS && !atEnd) return; // gather the sample first
       this.finished = sample.length === 0 ? unreadable(this.file, NO_ROWS, 'csv') : chosen.result;
-      return this.finished;
+      return;
     }
     this.pendingHeader = null;
     this.sample = null;
     this.setup = csvRowSetup(header.headers, header.delimiter, chosen.mapper, this.file);
     for (const row of sample) this.read(this.setup, row.line, row.cells, row.problem);
-    return null;
   }
 
   private row(line: number, cells: readonly string[], problem: string | null): void {
