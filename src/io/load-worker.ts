@@ -170,9 +170,26 @@ async function readText(
 ): Promise<void> {
   const { importer, streamed: records } = source;
   let last = 0;
+  /** A progress held back by the rate limit, sent when it allows: a download that pauses still shows its count. */
+  let held: ReturnType<typeof setTimeout> | null = null;
+  const progress = () => {
+    if (held !== null) clearTimeout(held);
+    held = null;
+    last = performance.now();
+    post({
+      type: 'progress',
+      received: importer.received,
+      total,
+      features: importer.featureCount,
+      ...(importer.readsRows ? { unit: 'rows' as const } : {}),
+    });
+  };
   for (;;) {
     const chunk = head.shift() ?? (await nextChunk(reader, request.name));
-    if (typeof chunk === 'string') return post({ type: 'failed', message: chunk });
+    if (typeof chunk === 'string') {
+      if (held !== null) clearTimeout(held);
+      return post({ type: 'failed', message: chunk });
+    }
     if (chunk === null) break;
     importer.push(chunk);
     if (importer.streamed) records.addChunk(chunk, importer.received - chunk.length);
@@ -184,25 +201,11 @@ async function readText(
       reader.cancel().catch(() => {});
       break; // end() says why; reading the rest would only waste time
     }
-    const now = performance.now();
-    if (now - last >= PROGRESS_EVERY_MS) {
-      last = now;
-      post({
-        type: 'progress',
-        received: importer.received,
-        total,
-        features: importer.featureCount,
-        ...(importer.readsRows ? { unit: 'rows' as const } : {}),
-      });
-    }
+    const wait = PROGRESS_EVERY_MS - (performance.now() - last);
+    if (wait <= 0) progress();
+    else held ??= setTimeout(progress, wait);
   }
-  post({
-    type: 'progress',
-    received: importer.received,
-    total,
-    features: importer.featureCount,
-    ...(importer.readsRows ? { unit: 'rows' as const } : {}),
-  });
+  progress();
   const result = await finishReading(importer, parser);
   for (let i = 0; i < result.issues.length; i += BATCH) {
     post({ type: 'issues', batch: result.issues.slice(i, i + BATCH) });
