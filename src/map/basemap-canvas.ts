@@ -8,12 +8,17 @@
  * which this replaces, re-projected every vertex on each zoom and re-clipped and re-simplified every path
  * on each pan (~5 ms a pan and ~15–35 ms a zoom with the 1:50m world).
  *
+ * The tracing runs in a worker (basemap-draw-worker.ts, on an OffscreenCanvas) where one can: the page asks
+ * for a frame, and shows the ImageBitmap that comes back, placing the canvas in the same task, so what is
+ * drawn stays where it belongs until the new drawing replaces it. Elsewhere the page draws itself
+ * (basemap-draw.ts, the same code).
+ *
  * The canvas ignores the pointer (nothing on it is interactive) and is aria-hidden. It looks as Leaflet's
  * paths did: the same styles, vertices rounded to whole CSS px, simplified to one pixel, drawn at the
  * screen's pixel ratio.
  */
 import L from 'leaflet';
-import { type DrawFrame, deviceSize, drawBasemap, type VectorStyle } from './basemap-draw';
+import { type DrawFrame, drawBasemap, type VectorStyle } from './basemap-draw';
 import type { DrawAnswer, DrawRequest } from './basemap-draw-worker';
 import { type CanvasFrame, canvasFrame, frameCovers, placeCanvas, transformCanvas } from './canvas-frame';
 import type { VectorShapes } from './vector-shapes';

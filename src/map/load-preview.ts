@@ -75,7 +75,7 @@ export class LoadPreviewLayer extends L.Layer {
     this.canvas.height = 0;
   }
 
-  /** Points held, for tests and the page's own checks. */
+  /** Points held (for tests). */
   get size(): number {
     let n = 0;
     for (const piece of this.pieces) n += piece.length / 2;
