@@ -5,6 +5,7 @@
  * animation the last drawing is scaled with a CSS transform, as Leaflet's own renderers do.
  */
 import L from 'leaflet';
+import { deviceSize } from './basemap-draw';
 
 /** Where a drawing sits: what redraws, hit-testing and the zoom animation need. */
 export interface CanvasFrame {
@@ -76,8 +77,7 @@ export function placeCanvas(
   canvas: HTMLCanvasElement,
   frame: CanvasFrame,
 ): { width: number; height: number } {
-  const width = Math.max(1, Math.round(frame.width * frame.ratio));
-  const height = Math.max(1, Math.round(frame.height * frame.ratio));
+  const { width, height } = deviceSize(frame);
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;

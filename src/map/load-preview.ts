@@ -13,6 +13,7 @@
  * - Marks `incident-atlas:first-points` when the first points are painted.
  */
 import L from 'leaflet';
+import { deviceSize } from './basemap-draw';
 import { type CanvasFrame, canvasFrame, placeCanvas, transformCanvas } from './canvas-frame';
 import { pixelValue, plotTrail } from './point-raster';
 
@@ -181,8 +182,7 @@ export class LoadPreviewLayer extends L.Layer {
       return;
     }
     const frame = canvasFrame(map, DEFAULTS.padding, DEFAULTS.maxPixels);
-    const width = Math.max(1, Math.round(frame.width * frame.ratio));
-    const height = Math.max(1, Math.round(frame.height * frame.ratio));
+    const { width, height } = deviceSize(frame);
     this.frame = frame;
     this.image = new ImageData(width, height);
     this.pixels = new Int32Array(this.image.data.buffer);
