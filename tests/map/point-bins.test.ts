@@ -26,7 +26,7 @@ function contents(bins: PointBins): number[][] {
 }
 
 describe('PointBins.build', () => {
-  it('files each point of the window under its world-aligned cell, in the order given', () => {
+  it('files each point of the window under its world-aligned cell, in the order given (over several blocks)', () => {
     const points = scatter(3_000, 1);
     const order = Uint32Array.from({ length: 3_000 }, (_, i) => i).filter((i) => i % 5 !== 0);
     const bins = PointBins.build(points, order, WINDOW);
