@@ -22,6 +22,10 @@
  * - redraw: main-thread script time (CDP Performance ScriptDuration) of a pan by drag, a pan back, zoom in,
  *   zoom out (a click where the Zoom buttons are, found before the timing starts), the mouse driven through
  *   CDP Input so that no harness script runs in the page.
+ * Floors, in the same browser and run, reported beside the implementations (`floor`, `stream_floor` and
+ * `redraw_floor` in the JSON): fetch + JSON.parse of the whole file; the file streamed in a worker and each
+ * feature JSON.parsed; and the same pans and zooms on an empty Leaflet map (peers/map-floor.ts), what
+ * Leaflet's own drag, inertia and zoom cost before any layer draws.
  * - load-binary, longtask-binary, heap-binary, popup-binary: the app opening the same dataset's binary form
  *   (an Arrow file written by `npm run convert`, converted once and kept beside the GeoJSON), once per run.
  * - filter: each of 50 From-date steps (the app: type into From + Enter; the peers: clearLayers and add the
@@ -109,6 +113,7 @@ async function buildPages(): Promise<void> {
           markercluster: join(HERE, 'peers', 'markercluster.html'),
           floor: join(HERE, 'peers', 'floor.html'),
           'stream-floor': join(HERE, 'peers', 'stream-floor.html'),
+          'map-floor': join(HERE, 'peers', 'map-floor.html'),
         },
       },
     },
@@ -504,6 +509,33 @@ async function measureFloor(
   }
 }
 
+/**
+ * The redraw floor, into `into`: the same pans and zooms as `measureRedraws` gives every implementation, on
+ * an empty Leaflet map the size of the peers' (peers/map-floor.ts). What it costs is Leaflet's alone.
+ */
+async function measureMapFloor(browser: Browser, origin: string, into: number[]): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${origin}/peers/map-floor.html`);
+    await page.waitForFunction(() => window.__benchReady !== undefined || window.__benchError !== undefined);
+    const error = await page.evaluate(() => window.__benchError ?? null);
+    if (error !== null) throw new Error(`the map floor failed: ${error}`);
+    // As before an implementation's redraws (measure): the collector has run, so its pauses fall alike.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const r: number[] = [];
+    await measureRedraws(page, cdp, r);
+    into.push(...r);
+  } catch (error) {
+    log(`map floor: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await context.close();
+  }
+}
+
 async function main(): Promise<number> {
   await buildPages();
   const server = await serve(
@@ -518,6 +550,7 @@ async function main(): Promise<number> {
   const rows: Row[] = [];
   const floors: { n: number; p50_ms: number | null; p95_ms: number | null; samples: number }[] = [];
   const streamFloors: { n: number; p50_ms: number | null; p95_ms: number | null; samples: number }[] = [];
+  const redrawFloors: { n: number; p50_ms: number | null; p95_ms: number | null; samples: number }[] = [];
   const files: { n: number; geojson_bytes: number; arrow_bytes: number | null }[] = [];
   const binary = impls.includes('incident-atlas');
   try {
@@ -537,6 +570,7 @@ async function main(): Promise<number> {
       const binarySamples = empty();
       const floorLoads: number[] = [];
       const streamFloorLoads: number[] = [];
+      const floorRedraws: number[] = [];
       for (let run = 0; run < runs; run++) {
         // Alternate: each run starts with the next implementation.
         const order = impls.map((_, k) => impls[(k + run) % impls.length] as Impl);
@@ -547,11 +581,15 @@ async function main(): Promise<number> {
         if (floor !== null) floorLoads.push(floor);
         const streamed = await measureFloor(browser, server.origin, plan, 'stream-floor');
         if (streamed !== null) streamFloorLoads.push(streamed);
+        await measureMapFloor(browser, server.origin, floorRedraws);
       }
       const { p50_ms, p95_ms, samples: count } = row('incident-atlas', n, 'load', floorLoads);
       floors.push({ n, p50_ms, p95_ms, samples: count });
       const sf = row('incident-atlas', n, 'load', streamFloorLoads);
       streamFloors.push({ n, p50_ms: sf.p50_ms, p95_ms: sf.p95_ms, samples: sf.samples });
+      const rf = row('incident-atlas', n, 'redraw', floorRedraws);
+      redrawFloors.push({ n, p50_ms: rf.p50_ms, p95_ms: rf.p95_ms, samples: rf.samples });
+      log(`map floor n=${n}: redraw ${floorRedraws.map((ms) => ms.toFixed(1)).join(', ')} ms`);
       for (const impl of impls) {
         const s = samples.get(impl) as Samples;
         rows.push(
@@ -591,6 +629,8 @@ async function main(): Promise<number> {
     floor: floors,
     /** Streaming floor: the file streamed in a worker, each feature cut and JSON.parsed, nothing else. */
     stream_floor: streamFloors,
+    /** Redraw floor: the same pans and zooms on an empty Leaflet map, in the same run (script ms). */
+    redraw_floor: redrawFloors,
     /** The sizes of the GeoJSON and of its binary form (null when not measured). */
     files,
   };
@@ -609,6 +649,14 @@ async function main(): Promise<number> {
   );
   console.log(
     `Streaming floor (fetch as a stream in a worker, cut and JSON.parse each feature, nothing else): ${streamFloors
+      .map(
+        (f) =>
+          `${f.n.toLocaleString('en-US')}: ${f.p50_ms === null ? 'did not finish' : `p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms`}`,
+      )
+      .join('; ')}`,
+  );
+  console.log(
+    `Redraw floor (Leaflet alone: the same pans and zooms on an empty map, script ms): ${redrawFloors
       .map(
         (f) =>
           `${f.n.toLocaleString('en-US')}: ${f.p50_ms === null ? 'did not finish' : `p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms`}`,
