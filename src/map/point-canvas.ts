@@ -12,7 +12,7 @@
  *   scaled with a CSS transform, as Leaflet's own renderers do.
  * - Draws in device pixels (devicePixelRatio, capped by `maxPixels`) by stamping precomputed dots into an
  *   ImageData buffer (see point-raster.ts), smaller dots when hundreds of thousands are in view, clearing
- *   and copying only the rows that hold dots; the open incident is drawn on top with the 2D context.
+ *   and copying only the tiles that hold dots (InkTiles); the open incident is drawn on top with the 2D context.
  * - Each redraw builds a uniform screen grid of the drawn points (screen-grid.ts) for hit-testing.
  * - Dense views are drawn as counts (point-bins.ts, density-grid.ts, density-paint.ts). The shown points
  *   are binned into squares of `cellSize` px, aligned to the world so a pan does not re-cut them, once per
@@ -38,6 +38,7 @@ import {
   buildStamp,
   type DotStyle,
   type DrawnPoints,
+  InkTiles,
   type PointColumns,
   projectPoints,
   type Stamp,
@@ -105,8 +106,8 @@ export class PointCanvas extends L.Layer {
   private context: CanvasRenderingContext2D | null = null;
   private image: ImageData | null = null;
   private pixels = new Int32Array(0);
-  /** Device rows [from, to) of `pixels` that may hold dots; the others are clear. */
-  private inked: [number, number] = [0, 0];
+  /** The tiles of `pixels` that may hold dots; the others are clear. */
+  private ink = new InkTiles(0, 0);
   /** `stamps[tier][style]`, for the current pixel ratio and canvas width. */
   private stamps: Stamp[][] = [];
   private stampKey = '';
@@ -257,7 +258,7 @@ export class PointCanvas extends L.Layer {
     if (this.image?.width !== deviceWidth || this.image.height !== deviceHeight) {
       this.image = context.createImageData(deviceWidth, deviceHeight);
       this.pixels = new Int32Array(this.image.data.buffer);
-      this.inked = [0, 0];
+      this.ink = new InkTiles(deviceWidth, deviceHeight);
     }
     const stampKey = `${ratio} ${deviceWidth}`;
     if (stampKey !== this.stampKey) {
@@ -299,19 +300,12 @@ export class PointCanvas extends L.Layer {
     const dots = projectPoints(view, this.columns, picked, margin, this.drawn);
     const t2 = performance.now();
     const tier = DEFAULTS.dots.findIndex((dot) => dots <= dot.upTo);
-    // Clears the rows the last drawing inked, stamps, and keeps the rows inked now (device px).
+    // Clears the tiles the last drawing inked, stamps, and keeps the tiles inked now (device px).
     const stamps = this.stamps[tier] ?? [];
-    const [from, to] = this.inked;
-    const clear = [from * deviceWidth, to * deviceWidth] as const;
-    const [low, high] = stampPoints(this.pixels, this.drawn, dots, this.columns.style, stamps, clear);
+    this.ink.clear(this.pixels);
+    stampPoints(this.pixels, this.drawn, dots, this.columns.style, stamps, [0, 0]);
     const reach = stampReach(DEFAULTS.dots[tier] ?? { radius: 0, outline: 0, ring: 0 }, ratio);
-    this.inked =
-      dots === 0
-        ? [0, 0]
-        : [
-            Math.max(0, Math.floor(low / deviceWidth) - reach),
-            Math.min(deviceHeight, Math.floor(high / deviceWidth) + reach + 1),
-          ];
+    this.ink.mark(this.drawn.centre, dots, reach);
     const t3 = performance.now();
     const { xs, ys } = this.drawn;
     this.grid = ScreenGrid.build(xs, ys, dots, width, height, DEFAULTS.hitRadius, this.grid);
@@ -344,10 +338,9 @@ export class PointCanvas extends L.Layer {
   private paint(): number {
     const { canvas, context, image, frame, density, selected } = this;
     if (canvas === null || context === null || image === null || frame === null) return 0;
-    // Only the rows with dots are copied; the rest of the canvas is cleared.
-    const [from, to] = this.inked;
+    // Only the tiles with dots are copied; the rest of the canvas is cleared.
     context.clearRect(0, 0, canvas.width, canvas.height);
-    if (to > from) context.putImageData(image, 0, 0, 0, from, image.width, to - from);
+    for (const [x, y, w, h] of this.ink.rectangles()) context.putImageData(image, 0, 0, x, y, w, h);
     const cells =
       frame.grid && density !== null ? paintDensity(context, density, DEFAULTS.dotsBelow, frame.ratio) : 0;
     canvas.dataset.cells = String(cells);

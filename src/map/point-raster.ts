@@ -301,3 +301,80 @@ export function plotTrail(
   }
   return plotted;
 }
+
+/**
+ * Which tiles of a device-px buffer hold ink, so that a drawing of a few scattered dots clears and copies
+ * only the tiles around them. Copying every row between the highest and the lowest dot (what the rows
+ * alone tell) cost ~1.5 ms per redraw for a handful of dots far apart on a 1380 × 952 canvas, most of a
+ * pan's script; the tiles around them are a few kB.
+ */
+export class InkTiles {
+  readonly columns: number;
+  readonly rows: number;
+  /** One flag per tile, row by row. */
+  private readonly inked: Uint8Array;
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    /** Side of a tile, device px. */
+    readonly tile = 64,
+  ) {
+    if (!(Number.isInteger(width) && width >= 0 && Number.isInteger(height) && height >= 0 && tile >= 1))
+      throw new Error(`InkTiles need a whole size and a tile ≥ 1 px, got ${width} × ${height}, tile ${tile}`);
+    this.columns = Math.ceil(width / tile);
+    this.rows = Math.ceil(height / tile);
+    this.inked = new Uint8Array(this.columns * this.rows);
+  }
+
+  /** Marks the tiles that the first `count` stamps centred at `centre` (pixel indices) reach, `reach` px out. */
+  mark(centre: Int32Array, count: number, reach: number): void {
+    const { width, height, tile, columns, inked } = this;
+    if (width === 0 || height === 0) return;
+    for (let k = 0; k < count; k++) {
+      const c = centre[k] as number;
+      const y = Math.floor(c / width);
+      const x = c - y * width;
+      const left = Math.floor(Math.max(0, x - reach) / tile);
+      const right = Math.floor(Math.min(width - 1, x + reach) / tile);
+      const top = Math.floor(Math.max(0, y - reach) / tile);
+      const bottom = Math.floor(Math.min(height - 1, y + reach) / tile);
+      for (let row = top; row <= bottom; row++)
+        for (let column = left; column <= right; column++) inked[row * columns + column] = 1;
+    }
+  }
+
+  /**
+   * The inked area as rectangles `[x, y, width, height]` (device px, inside the buffer): per row of tiles,
+   * one for each run of inked tiles side by side, so that a canvas full of dots is a rectangle per row.
+   */
+  rectangles(): [number, number, number, number][] {
+    const { width, height, tile, columns, rows, inked } = this;
+    const out: [number, number, number, number][] = [];
+    for (let row = 0; row < rows; row++) {
+      const y = row * tile;
+      const h = Math.min(tile, height - y);
+      for (let column = 0; column < columns; column++) {
+        if (inked[row * columns + column] === 0) continue;
+        const first = column;
+        while (column + 1 < columns && inked[row * columns + column + 1] === 1) column++;
+        const x = first * tile;
+        out.push([x, y, Math.min(width, (column + 1) * tile) - x, h]);
+      }
+    }
+    return out;
+  }
+
+  /** Zeroes the pixels of the inked tiles in `target` (the buffer, as 32-bit pixels) and forgets them. */
+  clear(target: Int32Array): void {
+    const { width } = this;
+    for (const [x, y, w, h] of this.rectangles())
+      for (let row = y; row < y + h; row++) target.fill(0, row * width + x, row * width + x + w);
+    this.inked.fill(0);
+  }
+
+  /** Whether no tile is inked. */
+  get empty(): boolean {
+    return this.inked.indexOf(1) < 0;
+  }
+}

@@ -10,6 +10,7 @@ import {
   DOT_STYLES,
   type DotGeometry,
   type DrawnPoints,
+  InkTiles,
   MAX_MERCATOR_LATITUDE,
   mercatorX,
   mercatorY,
@@ -292,5 +293,85 @@ describe('plotTrail', () => {
     // CSS pixel (3, 2) at this scale is device pixel (6, 4); a 2-px square covers 5..6 and 3..4.
     expect(plotTrail(pixels, view, new Float32Array([3 / 512, 2 / 512]), 2, value)).toBe(1);
     expect(written(pixels, view.width, value).sort()).toEqual(['5,3', '6,3', '5,4', '6,4'].sort());
+  });
+});
+
+describe('InkTiles', () => {
+  it('marks the tiles a stamp reaches, as one rectangle per run of tiles in a row', () => {
+    // 200 × 130 px in tiles of 64: 4 columns (the last 8 px wide) and 3 rows (the last 2 px high).
+    const ink = new InkTiles(200, 130, 64);
+    expect([ink.columns, ink.rows, ink.empty]).toEqual([4, 3, true]);
+    // A dot at (10, 10) reaching 3 px: tile (0, 0). One at (63, 100): tiles (0, 1) and (1, 1) across the
+    // edge at x = 64. One at (199, 129) in the corner: the last column's tiles of rows 1 and 2 (it reaches up
+    // to y = 126), cut to the buffer.
+    ink.mark(Int32Array.of(10 * 200 + 10, 100 * 200 + 63, 129 * 200 + 199), 3, 3);
+    expect(ink.empty).toBe(false);
+    expect(ink.rectangles()).toEqual([
+      [0, 0, 64, 64],
+      [0, 64, 128, 64],
+      [192, 64, 8, 64],
+      [192, 128, 8, 2],
+    ]);
+  });
+
+  it('marks only the first `count` centres', () => {
+    const ink = new InkTiles(200, 130, 64);
+    ink.mark(Int32Array.of(10, 129 * 200 + 199), 1, 2);
+    expect(ink.rectangles()).toEqual([[0, 0, 64, 64]]);
+  });
+
+  it('clears the pixels of its tiles and nothing else, then is empty', () => {
+    const width = 200;
+    const pixels = new Int32Array(width * 130).fill(7);
+    const ink = new InkTiles(width, 130, 64);
+    ink.mark(Int32Array.of(100 * width + 70), 1, 1); // tile (1, 1): x 64..127, y 64..127
+    ink.clear(pixels);
+    expect(ink.empty).toBe(true);
+    expect(ink.rectangles()).toEqual([]);
+    const cleared = (x: number, y: number) => pixels[y * width + x] === 0;
+    expect([cleared(64, 64), cleared(127, 127), cleared(70, 100)]).toEqual([true, true, true]);
+    expect([cleared(63, 64), cleared(128, 100), cleared(70, 63), cleared(70, 128)]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(pixels.filter((v) => v === 0).length).toBe(64 * 64);
+  });
+
+  it('covers every pixel that stampPoints inks', () => {
+    // A stamp's pixels lie within its reach of the centre: the tiles then hold all of them.
+    const geometry: DotGeometry = { radius: 4, outline: 1, ring: 0 };
+    const width = 300;
+    const height = 200;
+    const stamp = buildStamp(DOT_STYLES[0] as (typeof DOT_STYLES)[number], geometry, 1, width);
+    const reach = stampReach(geometry, 1);
+    expect(reach).toBe(4);
+    const centres = [
+      [reach, reach],
+      [150, 100],
+      [width - 1 - reach, height - 1 - reach],
+      [64, 63],
+    ].map(([x, y]) => (y as number) * width + (x as number));
+    const drawn: DrawnPoints = {
+      xs: new Float32Array(4),
+      ys: new Float32Array(4),
+      index: Uint32Array.of(0, 1, 2, 3),
+      centre: Int32Array.from(centres),
+    };
+    const pixels = new Int32Array(width * height);
+    stampPoints(pixels, drawn, 4, new Uint8Array(4), [stamp]);
+    const ink = new InkTiles(width, height, 64);
+    ink.mark(drawn.centre, 4, reach);
+    const inside = new Uint8Array(width * height);
+    for (const [x, y, w, h] of ink.rectangles())
+      for (let row = y; row < y + h; row++) inside.fill(1, row * width + x, row * width + x + w);
+    const inked = [...pixels.keys()].filter((i) => pixels[i] !== 0);
+    expect(inked.length).toBeGreaterThan(0);
+    expect(inked.filter((i) => inside[i] === 0)).toEqual([]);
+  });
+
+  it('refuses a size it cannot cut', () => {
+    expect(() => new InkTiles(10.5, 4)).toThrow(/10.5 × 4/);
   });
 });
