@@ -70,7 +70,10 @@ const SIDES = [
 
 interface DrawnLabel {
   readonly label: MapLabel;
-  readonly marker: L.Marker;
+  /** Its element once first shown (a div with the name in a span), kept while the label is. */
+  element: HTMLElement | null;
+  /** The zoom and pixel origin its element was placed for ('' when not placed). */
+  placedFor: string;
   readonly width: number;
   /** Web-Mercator x and y (0..1) of the label's point, worked out once. */
   readonly x: number;
@@ -87,38 +90,28 @@ function textWidth(text: string, font: string, letterSpacing = 0): number {
   return measureContext.measureText(text).width + spacing;
 }
 
-/**
- * A label's icon: a div holding the name in a span (textContent, never HTML). It keeps its element, so a
- * name hidden and shown again as the map moves reuses it instead of building a new one each time.
- */
-class LabelIcon extends L.DivIcon {
-  private element: HTMLElement | null = null;
-
-  constructor(
-    className: string,
-    private readonly text: string,
-  ) {
-    super({ className, iconSize: undefined });
-  }
-
-  override createIcon(oldIcon?: HTMLElement): HTMLElement {
-    if (this.element === null) {
-      const element = super.createIcon(oldIcon);
-      const text = document.createElement('span');
-      text.textContent = this.text;
-      element.replaceChildren(text);
-      element.setAttribute('aria-hidden', 'true');
-      this.element = element;
-    }
-    return this.element;
-  }
+/** A label's element: a div holding the name in a span (textContent, never HTML), hidden from assistive tech. */
+function labelElement(label: MapLabel): HTMLElement {
+  const element = document.createElement('div');
+  // leaflet-zoom-animated: moves with the map's zoom animation, as Leaflet's own markers do.
+  element.className = `map-label map-label-${label.kind} leaflet-zoom-animated`;
+  element.setAttribute('aria-hidden', 'true');
+  const text = document.createElement('span');
+  text.textContent = label.text;
+  element.append(text);
+  return element;
 }
 
 /** The labels of one map; add with `add`, set all of a kind with `replace`, remove all with `remove`. */
 export class LabelLayer {
   private drawn: DrawnLabel[] = [];
-  private readonly placeGroup = L.layerGroup();
-  private readonly basemapGroup = L.layerGroup();
+  /**
+   * The shown names' elements: incident places in the marker pane, the basemap's in their own. Plain
+   * elements placed by this layer, not one Leaflet marker each: a marker per name cost its add and remove as
+   * names came and went, and a projection of its own at every step of a zoom (2–3 ms of each 100k zoom).
+   */
+  private readonly placeBox = L.DomUtil.create('div', 'map-labels map-labels-place');
+  private readonly basemapBox = L.DomUtil.create('div', 'map-labels map-labels-basemap');
   /** The view and labels of the last layout: zoomend, moveend and resize of one change lay out once. */
   private laidOut = '';
   /** Bumped when the labels change, so the next layout runs even in the same view. */
@@ -140,9 +133,10 @@ export class LabelLayer {
     const pane = map.getPane(OPTIONS.pane) ?? map.createPane(OPTIONS.pane);
     pane.style.zIndex = String(OPTIONS.paneZIndex);
     pane.style.pointerEvents = 'none';
-    this.placeGroup.addTo(map);
-    this.basemapGroup.addTo(map);
+    map.getPanes().markerPane.append(this.placeBox);
+    pane.append(this.basemapBox);
     map.on('zoomend moveend resize', this.layout);
+    map.on('zoomanim', this.animateZoom);
     // Measuring the controls in a layout would force the browser to lay out the page in the middle of
     // each pan; a ResizeObserver reports after its own layout instead.
     const container = map.getContainer();
@@ -159,7 +153,7 @@ export class LabelLayer {
 
   /**
    * Makes `labels` the labels of `kind`, in that order, with one layout: a label drawn already (same text,
-   * point, rank and zoom) keeps its marker, so a new filter moves only the names that changed.
+   * point, rank and zoom) keeps its element, so a new filter moves only the names that changed.
    */
   replace(kind: LabelKind, labels: readonly MapLabel[]): void {
     const key = (l: MapLabel) => JSON.stringify([l.text, l.lon, l.lat, l.rank ?? 0, l.minZoom ?? 0]);
@@ -183,24 +177,18 @@ export class LabelLayer {
     this.layout();
   }
 
-  /** Takes a label's marker off the map and out of its group (which would otherwise add it back). */
+  /** Takes a label's element off the map. */
   private forget(d: DrawnLabel): void {
-    (d.label.kind === 'place' ? this.placeGroup : this.basemapGroup).removeLayer(d.marker);
+    d.element?.remove();
   }
 
   private draw(label: MapLabel): DrawnLabel {
-    const icon = new LabelIcon(`map-label map-label-${label.kind}`, label.text);
-    const marker = L.marker([label.lat, label.lon], {
-      icon,
-      interactive: false,
-      keyboard: false,
-      ...(label.kind === 'place' ? {} : { pane: OPTIONS.pane }),
-    });
     const letterSpacing = label.kind === 'country' ? 11 * 0.08 : 0;
     const text = label.kind === 'country' ? label.text.toUpperCase() : label.text;
     return {
       label,
-      marker,
+      element: null,
+      placedFor: '',
       width: textWidth(text, OPTIONS.font[label.kind], letterSpacing),
       x: mercatorX(label.lon),
       y: mercatorY(label.lat),
@@ -209,16 +197,17 @@ export class LabelLayer {
 
   /** Shows or hides every name but the incident places (for the online map, whose tiles have their own). */
   showBasemapNames(show: boolean): void {
-    if (show) this.basemapGroup.addTo(this.map);
-    else this.basemapGroup.remove();
+    if (show) this.map.getPane(OPTIONS.pane)?.append(this.basemapBox);
+    else this.basemapBox.remove();
     this.version++;
   }
 
   remove(): void {
     this.map.off('zoomend moveend resize', this.layout);
+    this.map.off('zoomanim', this.animateZoom);
     this.resizes.disconnect();
-    this.placeGroup.remove();
-    this.basemapGroup.remove();
+    this.placeBox.remove();
+    this.basemapBox.remove();
     this.drawn = [];
   }
 
@@ -353,18 +342,52 @@ export class LabelLayer {
       shownBoxes.push(c.boxes[nameSide[i] as number] as LabelBox);
     });
     this.shownBoxes = shownBoxes;
+    // Layer px of a label: its world px (rounded, as Leaflet's latLngToLayerPoint) minus the pixel origin,
+    // which changes only with the zoom: a name still shown after a pan is not touched.
+    const origin = map.getPixelOrigin();
+    const placedFor = `${zoom} ${origin.x} ${origin.y}`;
     for (const d of this.drawn) {
-      const group = d.label.kind === 'place' ? this.placeGroup : this.basemapGroup;
-      const show = shown.has(d);
-      if (show !== group.hasLayer(d.marker)) {
-        if (show) group.addLayer(d.marker);
-        else group.removeLayer(d.marker);
+      if (!shown.has(d)) {
+        d.element?.remove();
+        continue;
       }
+      if (d.element === null) d.element = labelElement(d.label);
+      const { element } = d;
+      if (d.placedFor !== placedFor) {
+        d.placedFor = placedFor;
+        L.DomUtil.setPosition(
+          element,
+          L.point(Math.round(d.x * scale) - origin.x, Math.round(d.y * scale) - origin.y),
+        );
+      }
+      const box = d.label.kind === 'place' ? this.placeBox : this.basemapBox;
+      if (element.parentNode !== box) box.append(element);
       const side = sides.get(d);
-      const element = d.marker.getElement();
-      // A marker added again has a new element, without the side.
-      if (side !== undefined && element !== undefined && element.getAttribute('data-side') !== side)
+      if (side !== undefined && element.getAttribute('data-side') !== side)
         element.setAttribute('data-side', side);
+    }
+  };
+
+  /**
+   * Moves the shown names to where they will be at the end of a zoom, in one pass: the new pixel origin is
+   * worked out once (as Leaflet's `_getNewPixelOrigin`), and the CSS transition of the zoom carries them.
+   */
+  private readonly animateZoom = (event: L.ZoomAnimEvent): void => {
+    const { map } = this;
+    const scale = map.options.crs?.scale(event.zoom) ?? 256 * 2 ** event.zoom;
+    const half = map.getSize().divideBy(2);
+    const origin = map
+      .project(event.center, event.zoom)
+      .subtract(half)
+      .add(L.DomUtil.getPosition(map.getPanes().mapPane))
+      .round();
+    for (const d of this.drawn) {
+      if (d.element === null || d.element.parentNode === null) continue;
+      d.placedFor = '';
+      L.DomUtil.setPosition(
+        d.element,
+        L.point(Math.round(d.x * scale) - origin.x, Math.round(d.y * scale) - origin.y),
+      );
     }
   };
 }

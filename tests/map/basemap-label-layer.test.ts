@@ -66,3 +66,46 @@ describe('LabelLayer.replace', () => {
     );
   });
 });
+
+describe('LabelLayer positions', () => {
+  const positionOf = (text: string) => {
+    const e = element(text) as HTMLElement;
+    return L.DomUtil.getPosition(e);
+  };
+
+  it('puts a name at its layer point, and leaves it be on a pan', () => {
+    labels.replace('place', [place('Baghdad', 44.4, 33.3)]);
+    const at = map.latLngToLayerPoint([33.3, 44.4]).round();
+    expect(positionOf('Baghdad')).toEqual(at);
+    const baghdad = element('Baghdad') as HTMLElement;
+    const transform = baghdad.style.transform;
+    map.panBy([40, 25], { animate: false });
+    expect(element('Baghdad')).toBe(baghdad);
+    expect(baghdad.style.transform).toBe(transform); // the pane moved, not the name
+    expect(positionOf('Baghdad')).toEqual(map.latLngToLayerPoint([33.3, 44.4]).round());
+  });
+
+  it('moves the names to where Leaflet will put them at the end of a zoom', () => {
+    labels.replace('place', [place('Baghdad', 44.4, 33.3), place('Mosul', 43.13, 36.34)]);
+    const center = L.latLng(34.5, 43.2);
+    map.fire('zoomanim', { center, zoom: 8, noUpdate: false });
+    // Leaflet's own projection for a marker during the same animation (Marker._animateZoom).
+    const leaflet = map as unknown as {
+      _latLngToNewLayerPoint(latlng: L.LatLngExpression, zoom: number, center: L.LatLng): L.Point;
+    };
+    const named: [string, L.LatLngTuple][] = [
+      ['Baghdad', [33.3, 44.4]],
+      ['Mosul', [36.34, 43.13]],
+    ];
+    for (const [text, latlng] of named)
+      expect(positionOf(text)).toEqual(leaflet._latLngToNewLayerPoint(latlng, 8, center).round());
+  });
+
+  it('takes its names and its listeners off the map when removed', () => {
+    labels.replace('place', [place('Baghdad', 44.4, 33.3)]);
+    labels.remove();
+    expect(container.querySelector('.map-label')).toBeNull();
+    expect(map.listens('zoomanim')).toBe(false);
+    labels = new LabelLayer(map); // for afterEach
+  });
+});
