@@ -306,7 +306,9 @@ export function plotTrail(
  * Which tiles of a device-px buffer hold ink, so that a drawing of a few scattered dots clears and copies
  * only the tiles around them. Copying every row between the highest and the lowest dot (what the rows
  * alone tell) cost ~1.5 ms per redraw for a handful of dots far apart on a 1380 × 952 canvas, most of a
- * pan's script; the tiles around them are a few kB.
+ * pan's script; the tiles around them are a few kB. Tiles are wide and short (64 × 8 px by default): every
+ * row of the buffer is a page of memory of its own (5.5 kB at 1380 px), touching a page for the first time
+ * costs a fault, and a dot should touch no more rows than it covers.
  */
 export class InkTiles {
   readonly columns: number;
@@ -317,28 +319,35 @@ export class InkTiles {
   constructor(
     readonly width: number,
     readonly height: number,
-    /** Side of a tile, device px. */
-    readonly tile = 64,
+    /** Width of a tile, device px. */
+    readonly tileWidth = 64,
+    /** Height of a tile, device px. */
+    readonly tileHeight = 8,
   ) {
-    if (!(Number.isInteger(width) && width >= 0 && Number.isInteger(height) && height >= 0 && tile >= 1))
-      throw new Error(`InkTiles need a whole size and a tile ≥ 1 px, got ${width} × ${height}, tile ${tile}`);
-    this.columns = Math.ceil(width / tile);
-    this.rows = Math.ceil(height / tile);
+    if (
+      !(Number.isInteger(width) && width >= 0 && Number.isInteger(height) && height >= 0) ||
+      !(Number.isInteger(tileWidth) && tileWidth >= 1 && Number.isInteger(tileHeight) && tileHeight >= 1)
+    )
+      throw new Error(
+        `InkTiles need a whole size and whole tiles ≥ 1 px, got ${width} × ${height}, tiles ${tileWidth} × ${tileHeight}`,
+      );
+    this.columns = Math.ceil(width / tileWidth);
+    this.rows = Math.ceil(height / tileHeight);
     this.inked = new Uint8Array(this.columns * this.rows);
   }
 
   /** Marks the tiles that the first `count` stamps centred at `centre` (pixel indices) reach, `reach` px out. */
   mark(centre: Int32Array, count: number, reach: number): void {
-    const { width, height, tile, columns, inked } = this;
+    const { width, height, tileWidth, tileHeight, columns, inked } = this;
     if (width === 0 || height === 0) return;
     for (let k = 0; k < count; k++) {
       const c = centre[k] as number;
       const y = Math.floor(c / width);
       const x = c - y * width;
-      const left = Math.floor(Math.max(0, x - reach) / tile);
-      const right = Math.floor(Math.min(width - 1, x + reach) / tile);
-      const top = Math.floor(Math.max(0, y - reach) / tile);
-      const bottom = Math.floor(Math.min(height - 1, y + reach) / tile);
+      const left = Math.floor(Math.max(0, x - reach) / tileWidth);
+      const right = Math.floor(Math.min(width - 1, x + reach) / tileWidth);
+      const top = Math.floor(Math.max(0, y - reach) / tileHeight);
+      const bottom = Math.floor(Math.min(height - 1, y + reach) / tileHeight);
       for (let row = top; row <= bottom; row++)
         for (let column = left; column <= right; column++) inked[row * columns + column] = 1;
     }
@@ -349,17 +358,17 @@ export class InkTiles {
    * one for each run of inked tiles side by side, so that a canvas full of dots is a rectangle per row.
    */
   rectangles(): [number, number, number, number][] {
-    const { width, height, tile, columns, rows, inked } = this;
+    const { width, height, tileWidth, tileHeight, columns, rows, inked } = this;
     const out: [number, number, number, number][] = [];
     for (let row = 0; row < rows; row++) {
-      const y = row * tile;
-      const h = Math.min(tile, height - y);
+      const y = row * tileHeight;
+      const h = Math.min(tileHeight, height - y);
       for (let column = 0; column < columns; column++) {
         if (inked[row * columns + column] === 0) continue;
         const first = column;
         while (column + 1 < columns && inked[row * columns + column + 1] === 1) column++;
-        const x = first * tile;
-        out.push([x, y, Math.min(width, (column + 1) * tile) - x, h]);
+        const x = first * tileWidth;
+        out.push([x, y, Math.min(width, (column + 1) * tileWidth) - x, h]);
       }
     }
     return out;

@@ -299,7 +299,7 @@ describe('plotTrail', () => {
 describe('InkTiles', () => {
   it('marks the tiles a stamp reaches, as one rectangle per run of tiles in a row', () => {
     // 200 × 130 px in tiles of 64: 4 columns (the last 8 px wide) and 3 rows (the last 2 px high).
-    const ink = new InkTiles(200, 130, 64);
+    const ink = new InkTiles(200, 130, 64, 64);
     expect([ink.columns, ink.rows, ink.empty]).toEqual([4, 3, true]);
     // A dot at (10, 10) reaching 3 px: tile (0, 0). One at (63, 100): tiles (0, 1) and (1, 1) across the
     // edge at x = 64. One at (199, 129) in the corner: the last column's tiles of rows 1 and 2 (it reaches up
@@ -315,7 +315,7 @@ describe('InkTiles', () => {
   });
 
   it('marks only the first `count` centres', () => {
-    const ink = new InkTiles(200, 130, 64);
+    const ink = new InkTiles(200, 130, 64, 64);
     ink.mark(Int32Array.of(10, 129 * 200 + 199), 1, 2);
     expect(ink.rectangles()).toEqual([[0, 0, 64, 64]]);
   });
@@ -323,7 +323,7 @@ describe('InkTiles', () => {
   it('clears the pixels of its tiles and nothing else, then is empty', () => {
     const width = 200;
     const pixels = new Int32Array(width * 130).fill(7);
-    const ink = new InkTiles(width, 130, 64);
+    const ink = new InkTiles(width, 130, 64, 64);
     ink.mark(Int32Array.of(100 * width + 70), 1, 1); // tile (1, 1): x 64..127, y 64..127
     ink.clear(pixels);
     expect(ink.empty).toBe(true);
@@ -361,7 +361,7 @@ describe('InkTiles', () => {
     };
     const pixels = new Int32Array(width * height);
     stampPoints(pixels, drawn, 4, new Uint8Array(4), [stamp]);
-    const ink = new InkTiles(width, height, 64);
+    const ink = new InkTiles(width, height, 64, 8);
     ink.mark(drawn.centre, 4, reach);
     const inside = new Uint8Array(width * height);
     for (const [x, y, w, h] of ink.rectangles())
@@ -371,7 +371,18 @@ describe('InkTiles', () => {
     expect(inked.filter((i) => inside[i] === 0)).toEqual([]);
   });
 
+  it('cuts wide, short tiles by default, so a dot touches few rows', () => {
+    const ink = new InkTiles(200, 130);
+    expect([ink.tileWidth, ink.tileHeight, ink.columns, ink.rows]).toEqual([64, 8, 4, 17]);
+    ink.mark(Int32Array.of(50 * 200 + 100), 1, 4); // rows 46..54: tiles rows 5 and 6
+    expect(ink.rectangles()).toEqual([
+      [64, 40, 64, 8],
+      [64, 48, 64, 8],
+    ]);
+  });
+
   it('refuses a size it cannot cut', () => {
     expect(() => new InkTiles(10.5, 4)).toThrow(/10.5 × 4/);
+    expect(() => new InkTiles(10, 4, 0)).toThrow(/tiles 0 × 8/);
   });
 });
