@@ -98,7 +98,12 @@ export function addBasemap(map: L.Map): Basemap {
     .addTo(map);
   // Top left, under the zoom buttons: the bottom corners hold the attribution and the legend, which wrap on a phone.
   // Updated once a move ends, not on each of the ~40 move events of a pan.
-  L.control.scale({ position: 'topleft', maxWidth: SCALE_MAX_WIDTH, updateWhenIdle: true }).addTo(map);
+  const scale = L.control
+    .scale({ position: 'topleft', maxWidth: SCALE_MAX_WIDTH, updateWhenIdle: true })
+    .addTo(map);
+  // As wide as the bar gets, always: its corner then keeps its size as the bar changes after a move, and the
+  // names' ResizeObserver (which measures every control, a forced layout of ~1 ms) is not woken by each pan.
+  scale.getContainer()?.style.setProperty('width', `${SCALE_MAX_WIDTH}px`);
   const labels = new LabelLayer(map, SCALE_MAX_WIDTH);
 
   const ready = preparedInWorker(countriesUrl)
