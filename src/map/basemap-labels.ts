@@ -90,6 +90,17 @@ function textWidth(text: string, font: string, letterSpacing = 0): number {
   return measureContext.measureText(text).width + spacing;
 }
 
+/**
+ * Puts a label's element at its layer point for a world of `scale` px and pixel origin `origin`: its world
+ * px, rounded as Leaflet's latLngToLayerPoint, minus the origin.
+ */
+function placeElement(d: DrawnLabel, element: HTMLElement, scale: number, origin: L.Point): void {
+  L.DomUtil.setPosition(
+    element,
+    L.point(Math.round(d.x * scale) - origin.x, Math.round(d.y * scale) - origin.y),
+  );
+}
+
 /** A label's element: a div holding the name in a span (textContent, never HTML), hidden from assistive tech. */
 function labelElement(label: MapLabel): HTMLElement {
   const element = document.createElement('div');
@@ -342,8 +353,7 @@ export class LabelLayer {
       shownBoxes.push(c.boxes[nameSide[i] as number] as LabelBox);
     });
     this.shownBoxes = shownBoxes;
-    // Layer px of a label: its world px (rounded, as Leaflet's latLngToLayerPoint) minus the pixel origin,
-    // which changes only with the zoom: a name still shown after a pan is not touched.
+    // The pixel origin changes only with the zoom: a name still shown after a pan is not touched.
     const origin = map.getPixelOrigin();
     const placedFor = `${zoom} ${origin.x} ${origin.y}`;
     for (const d of this.drawn) {
@@ -355,10 +365,7 @@ export class LabelLayer {
       const { element } = d;
       if (d.placedFor !== placedFor) {
         d.placedFor = placedFor;
-        L.DomUtil.setPosition(
-          element,
-          L.point(Math.round(d.x * scale) - origin.x, Math.round(d.y * scale) - origin.y),
-        );
+        placeElement(d, element, scale, origin);
       }
       const box = d.label.kind === 'place' ? this.placeBox : this.basemapBox;
       if (element.parentNode !== box) box.append(element);
@@ -384,10 +391,7 @@ export class LabelLayer {
     for (const d of this.drawn) {
       if (d.element === null || d.element.parentNode === null) continue;
       d.placedFor = '';
-      L.DomUtil.setPosition(
-        d.element,
-        L.point(Math.round(d.x * scale) - origin.x, Math.round(d.y * scale) - origin.y),
-      );
+      placeElement(d, d.element, scale, origin);
     }
   };
 }
