@@ -326,14 +326,23 @@ async function measureFilters(page: Page, impl: Impl, plan: Plan, into: number[]
             from.value = step.fromIso;
             from.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
           }
+          // The points are painted in a worker and shown a moment after the count: wait for them too,
+          // when the points are on the canvas (the redraw's measure is taken once they are shown).
+          const painted = () =>
+            document.querySelector('.leaflet-incidentPoints-pane canvas') === null ||
+            (performance.getEntriesByName('incident-points:draw').at(-1)?.startTime ?? -1) >= t0;
           await new Promise<void>((resolve, reject) => {
             const check = (inFrame: boolean) => {
-              if (count.textContent === expected) {
+              if (count.textContent === expected && painted()) {
                 // A task after the frame that paints the new count.
                 if (inFrame) setTimeout(resolve, 0);
                 else requestAnimationFrame(() => setTimeout(resolve, 0));
               } else if (performance.now() - t0 > 60_000)
-                reject(new Error(`count stayed "${count.textContent}", expected "${expected}"`));
+                reject(
+                  new Error(
+                    `count stayed "${count.textContent}" (expected "${expected}"), or the points were not painted`,
+                  ),
+                );
               else requestAnimationFrame(() => check(true));
             };
             check(false);

@@ -13,6 +13,11 @@
  * - Draws in device pixels (devicePixelRatio, capped by `maxPixels`) by stamping precomputed dots into an
  *   ImageData buffer (see point-raster.ts), smaller dots when hundreds of thousands are in view, clearing
  *   and copying only the tiles that hold dots (InkTiles); the open incident is drawn on top with the 2D context.
+ * - The painting (point-paint.ts) runs in a worker where one can (point-paint-worker.ts, on an
+ *   OffscreenCanvas): the page decides what is drawn — the bins, the squares' counts, which points are dots
+ *   and where, the hit-testing grid — and sends that; the worker stamps and paints and answers with an
+ *   ImageBitmap, which the page shows and places in one step, so the last drawing stays where it belongs
+ *   until then. Where no worker can paint, the page paints with the same code.
  * - Each redraw builds a uniform screen grid of the drawn points (screen-grid.ts) for hit-testing.
  * - Dense views are drawn as counts (point-bins.ts, density-grid.ts, density-paint.ts). The shown points
  *   are binned into squares of `cellSize` px, aligned to the world so a pan does not re-cut them, once per
@@ -23,26 +28,26 @@
  *   points of the other squares stay dots, clickable as ever. A click on a counted square zooms into its
  *   points. The canvas says which it drew: `data-mode="grid" | "dots"` and `data-cells` (counted squares);
  *   the map container has the class `incident-points-grid` while counts are shown (the legend explains them).
- * - The time of the last redraw is kept as the User Timing measure `incident-points:draw` (its detail: the
- *   points in the canvas's squares, the dots drawn, whether the points were binned again, the phases).
+ * - The time of the last redraw, until its drawing is on the canvas, is kept as the User Timing measure
+ *   `incident-points:draw` (its detail: the points in the canvas's squares, the dots drawn, whether the
+ *   points were binned again, the phases on the page and the paint's time in the worker).
  *
  * Keyboard users reach incidents through the list: the canvas is aria-hidden and adds nothing focusable.
  */
 import L from 'leaflet';
 import { includesSorted } from '../domain/sorted';
+import { deviceSize } from './basemap-draw';
 import { type CanvasFrame, canvasFrame, placeCanvas, transformCanvas } from './canvas-frame';
 import { DensityGrid, pointsOfSquares } from './density-grid';
-import { paintDensity } from './density-paint';
+import { denseCells } from './density-paint';
 import { PointBins } from './point-bins';
+import { DOT_TIERS, dotTier, type PaintRequest, PointPainter, SELECTED_LOOK } from './point-paint';
+import type { PointPaintAnswer, PointPaintRequest } from './point-paint-worker';
 import {
-  buildStamp,
   type DotStyle,
   type DrawnPoints,
-  InkTiles,
   type PointColumns,
   projectPoints,
-  type Stamp,
-  stampPoints,
   stampReach,
 } from './point-raster';
 import { ScreenGrid } from './screen-grid';
@@ -52,22 +57,9 @@ export const POINT_PANE = 'incidentPointsPane';
 
 const DEFAULTS = {
   padding: 0.25, // of the map's width and height, drawn beyond each edge
-  // Dot sizes by how many points are in the canvas: big enough to aim at, smaller where a million would be
-  // a carpet (and each pixel costs ~2 ns). px: coloured disc, white outline, ring width when hollow; a
-  // radius of n + 0.5 rasterises round at ratio 1.
-  dots: [
-    { upTo: 150_000, radius: 3.5, outline: 1, ring: 1.5 }, // 9 px across
-    { upTo: 400_000, radius: 2.5, outline: 1, ring: 1 }, // 7 px
-    { upTo: Number.POSITIVE_INFINITY, radius: 1.5, outline: 0, ring: 1 }, // 3 px
-  ],
   hitRadius: 8, // px from a point's centre that a click or hover still counts as on it
   touchHitRadius: 16, // px, the same for a finger
   maxPixels: 16_777_216, // device px in the canvas (64 MB of RGBA); past it the pixel ratio is lowered
-  selectedRadius: 6, // px, the open incident's disc
-  selectedRingRadius: 9, // px, centre line of the dark ring around it
-  selectedRingWidth: 2, // px
-  selectedHollowWidth: 2.5, // px, the coloured ring of the open incident when its place is a region
-  ink: '#1d1d1b', // the ring's colour: the page's text colour, as on a selected marker
   drawMeasure: 'incident-points:draw', // User Timing name of the last redraw
   // Counts instead of dots where they pile up. Measured on 100k generated incidents (scripts/generate,
   // which like ACLED puts many on the same town) at zooms 5–13 with 9 px dots: in a 56 px square holding
@@ -85,7 +77,7 @@ const DEFAULTS = {
 };
 
 /** How far above a point (px) a popup's tip should sit so it clears the selected point's ring. */
-export const SELECTED_POINT_REACH = DEFAULTS.selectedRingRadius + DEFAULTS.selectedRingWidth / 2;
+export const SELECTED_POINT_REACH = SELECTED_LOOK.ringRadius + SELECTED_LOOK.ringWidth / 2;
 
 export interface PointCanvasOptions {
   /** The looks of the points; `columns.style[i]` indexes this list. */
@@ -100,17 +92,44 @@ interface Frame extends CanvasFrame {
   readonly grid: boolean;
 }
 
+/** What a redraw tells its measure (`incident-points:draw`), besides the mode, the squares and the paint. */
+interface DrawDetail {
+  readonly drawn: number;
+  readonly zoom: number;
+  readonly dots: number;
+  readonly rebin: boolean;
+  readonly phases: Record<string, number>;
+}
+
+/** A painting asked of the worker: where it goes, and what to say when it is shown. */
+interface Asked {
+  readonly id: number;
+  readonly frame: Frame;
+  readonly started: number;
+  readonly detail: DrawDetail | null;
+  /** Squares counted in it. */
+  readonly cells: number;
+}
+
+/** True where a worker can paint into an OffscreenCanvas and hand the page an ImageBitmap to show. */
+function canPaintInWorker(): boolean {
+  return (
+    typeof Worker !== 'undefined' &&
+    typeof OffscreenCanvas !== 'undefined' &&
+    typeof ImageBitmapRenderingContext !== 'undefined'
+  );
+}
+
+/** The layer's canvas: ignored by assistive technology (keyboard users reach incidents through the list). */
+function pointsCanvas(): HTMLCanvasElement {
+  const canvas = L.DomUtil.create('canvas', 'incident-points leaflet-zoom-animated');
+  canvas.setAttribute('aria-hidden', 'true');
+  return canvas;
+}
+
 export class PointCanvas extends L.Layer {
   private map: L.Map | null = null;
   private canvas: HTMLCanvasElement | null = null;
-  private context: CanvasRenderingContext2D | null = null;
-  private image: ImageData | null = null;
-  private pixels = new Int32Array(0);
-  /** The tiles of `pixels` that may hold dots; the others are clear. */
-  private ink = new InkTiles(0, 0);
-  /** `stamps[tier][style]`, for the current pixel ratio and canvas width. */
-  private stamps: Stamp[][] = [];
-  private stampKey = '';
   /** The positions of the shown incidents, ascending. */
   private order: ArrayLike<number> = new Uint32Array(0);
   private drawn: DrawnPoints = {
@@ -119,6 +138,9 @@ export class PointCanvas extends L.Layer {
     index: new Uint32Array(0),
     centre: new Int32Array(0),
   };
+  /** How many of `drawn` the last drawing drew, and in which tier of dot size. */
+  private dots = 0;
+  private tier = 0;
   private grid: ScreenGrid | null = null;
   /** The shown points binned by square at the zoom of the last drawing, around its view. */
   private bins: PointBins | null = null;
@@ -126,8 +148,19 @@ export class PointCanvas extends L.Layer {
   private density: DensityGrid | null = null;
   /** Scratch: the positions to draw as dots, ascending (room for those of the last drawings: `makeRoom`). */
   private picked = new Uint32Array(0);
+  /** The last drawing: what hit-testing reads. */
   private frame: Frame | null = null;
+  /** The drawing on screen (the worker's may come a little after `frame`): what a zoom animation moves. */
+  private shown: Frame | null = null;
   private selected: number | null = null;
+  /** Painting off the page's thread: the worker, and the paintings asked of it not yet shown, oldest first. */
+  private worker: Worker | null = null;
+  private asked: Asked[] = [];
+  private lastId = 0;
+  /** The canvas shows the worker's bitmaps (a canvas has one kind of context for good). */
+  private showsBitmaps = false;
+  /** Paints on the page, where no worker can (made on first use). */
+  private painter: PointPainter | null = null;
   /** The last mouse move over the map (not dragging), to hit-test in the next frame. */
   private hoverAt: MouseEvent | null = null;
   /** The pointer is over a point or a counted square (the map has `incident-points-hover`). */
@@ -162,7 +195,8 @@ export class PointCanvas extends L.Layer {
   setSelected(index: number | null): void {
     if (index === this.selected) return;
     this.selected = index;
-    this.paint();
+    const { frame } = this;
+    if (frame !== null) this.paint(frame, false, performance.now(), null);
   }
 
   override onAdd(map: L.Map): this {
@@ -171,12 +205,8 @@ export class PointCanvas extends L.Layer {
         `PointCanvas projects with Web Mercator; the map uses ${String(map.options.crs?.code)}`,
       );
     this.map = map;
-    if (this.canvas === null) {
-      this.canvas = L.DomUtil.create('canvas', 'incident-points leaflet-zoom-animated');
-      this.canvas.setAttribute('aria-hidden', 'true');
-      this.context = this.canvas.getContext('2d');
-      if (this.context === null) throw new Error('PointCanvas: this browser gives no 2D canvas context');
-    }
+    if (this.canvas === null) this.canvas = pointsCanvas();
+    if (canPaintInWorker()) this.startWorker();
     (map.getPane(POINT_PANE) ?? map.createPane(POINT_PANE)).appendChild(this.canvas);
     // Not map events: the basemap's canvas swallowed the mouseout that Leaflet would report, and a map
     // mousemove makes Leaflet measure the container (a forced layout) for every move of a drag.
@@ -195,10 +225,14 @@ export class PointCanvas extends L.Layer {
     L.DomEvent.off(map.getContainer(), 'mousemove', this.handleMouseMove as L.DomEvent.EventHandlerFn);
     map.getContainer().classList.remove('incident-points-hover', 'incident-points-grid');
     if (this.canvas) L.DomUtil.remove(this.canvas);
+    this.worker?.terminate();
+    this.worker = null;
+    this.asked = [];
     this.frame = null; // no hit-testing until drawn again
+    this.shown = null;
     this.selected = null;
     this.map = null;
-    // The canvas, its pixel buffer, the stamps, the drawn-point arrays and the grid are kept for the next
+    // The canvas, the painter's pixel buffer, the drawn-point arrays and the grid are kept for the next
     // add: the first paint into a new or resized canvas costs ~40 ms at 1920 × 1200 px (it allocates the
     // backing store), and fresh arrays for a million points cost collector pauses.
     return this;
@@ -243,30 +277,31 @@ export class PointCanvas extends L.Layer {
     this.picked = new Uint32Array(size);
   }
 
+  /** A painting worker that knows the style of every incident. */
+  private startWorker(): void {
+    const worker = new Worker(new URL('./point-paint-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'incident-points-painting',
+    });
+    worker.addEventListener('message', this.handleAnswer);
+    worker.addEventListener('error', this.handleWorkerError);
+    this.worker = worker;
+    // A copy of the column alone (it may be a view into a larger buffer), handed over.
+    const style = this.columns.style.slice();
+    const setup: PointPaintRequest = { type: 'setup', styles: this.config.styles, style };
+    worker.postMessage(setup, [style.buffer]);
+  }
+
   /** Draws the current view; unless `force`, skips a view identical to the last one drawn. */
   private redraw(force: boolean): void {
-    const { map, canvas, context } = this;
-    if (map === null || canvas === null || context === null) return;
+    const { map } = this;
+    if (map === null) return;
     const started = performance.now();
     const at = canvasFrame(map, DEFAULTS.padding, DEFAULTS.maxPixels);
     // The key tells one view from another, so zoomend + moveend for one change draw once.
     if (!force && this.frame?.key === at.key) return;
     const { zoom, scale, left, top, width, height, ratio } = at;
-    const device = placeCanvas(canvas, at);
-    const deviceWidth = device.width;
-    const deviceHeight = device.height;
-    if (this.image?.width !== deviceWidth || this.image.height !== deviceHeight) {
-      this.image = context.createImageData(deviceWidth, deviceHeight);
-      this.pixels = new Int32Array(this.image.data.buffer);
-      this.ink = new InkTiles(deviceWidth, deviceHeight);
-    }
-    const stampKey = `${ratio} ${deviceWidth}`;
-    if (stampKey !== this.stampKey) {
-      this.stamps = DEFAULTS.dots.map((dot) =>
-        this.config.styles.map((style) => buildStamp(style, dot, ratio, deviceWidth)),
-      );
-      this.stampKey = stampKey;
-    }
+    const device = deviceSize(at);
     const t0 = performance.now();
     const { cellSize, binPadding } = DEFAULTS;
     // Binned once per zoom and filter over a window around the view; pans inside it reuse the bins.
@@ -294,96 +329,165 @@ export class PointCanvas extends L.Layer {
     const below = grid ? DEFAULTS.dotsBelow : Number.POSITIVE_INFINITY;
     this.makeRoom(density.pointsBelow(below));
     const picked = pointsOfSquares(bins, density, below, this.picked);
-    const view = { scale, left, top, ratio, width: deviceWidth, height: deviceHeight };
+    const view = { scale, left, top, ratio, width: device.width, height: device.height };
     // Culled with the biggest dot's reach (the points lost are in the padding, out of sight).
-    const margin = Math.max(...DEFAULTS.dots.map((dot) => stampReach(dot, ratio)));
+    const margin = Math.max(...DOT_TIERS.map((tier) => stampReach(tier, ratio)));
     const dots = projectPoints(view, this.columns, picked, margin, this.drawn);
+    this.dots = dots;
+    this.tier = dotTier(dots);
     const t2 = performance.now();
-    const tier = DEFAULTS.dots.findIndex((dot) => dots <= dot.upTo);
-    // Clears the tiles the last drawing inked, stamps, and keeps the tiles inked now (device px).
-    const stamps = this.stamps[tier] ?? [];
-    this.ink.clear(this.pixels);
-    stampPoints(this.pixels, this.drawn, dots, this.columns.style, stamps, [0, 0]);
-    const reach = stampReach(DEFAULTS.dots[tier] ?? { radius: 0, outline: 0, ring: 0 }, ratio);
-    this.ink.mark(this.drawn.centre, dots, reach);
-    const t3 = performance.now();
     const { xs, ys } = this.drawn;
     this.grid = ScreenGrid.build(xs, ys, dots, width, height, DEFAULTS.hitRadius, this.grid);
-    const t4 = performance.now();
-    this.frame = { ...at, grid };
-    canvas.dataset.mode = grid ? 'grid' : 'dots';
-    map.getContainer().classList.toggle('incident-points-grid', grid);
-    const cells = this.paint();
-    const t5 = performance.now();
+    const t3 = performance.now();
+    const frame: Frame = { ...at, grid };
+    this.frame = frame;
     // The measure's detail splits the time (ms), for DevTools and tests/e2e/large.test.ts. `drawn` counts
     // the points in the canvas's squares, whether drawn as dots or counted.
     const phases = {
       setup: t0 - started,
       bin: t1 - t0, // 0 for a pan inside the binned window
       pick: t2 - t1, // counts of the squares, and projecting the points drawn as dots
-
-      stamp: t3 - t2,
-      grid: t4 - t3,
-      paint: t5 - t4,
+      grid: t3 - t2,
     };
-    const detail = { drawn: density.binned, zoom, mode: canvas.dataset.mode, dots, cells, rebin, phases };
-    performance.clearMeasures(DEFAULTS.drawMeasure);
-    performance.measure(DEFAULTS.drawMeasure, { start: started, end: t5, detail });
+    this.paint(frame, true, started, { drawn: density.binned, zoom, dots, rebin, phases });
   }
 
   /**
-   * Puts the last drawing on the canvas: the dots, the counted squares over them, then the open incident on
-   * top. Returns how many squares it counted.
+   * Paints the drawing of `frame` (with the dots of the last `redraw` when `withDots`, else those painted
+   * last): in the worker, shown when it answers, or here and now. The measure `incident-points:draw` is
+   * taken when the drawing is on the canvas, from `started`, with `detail` (if any) and the paint's time.
    */
-  private paint(): number {
-    const { canvas, context, image, frame, density, selected } = this;
-    if (canvas === null || context === null || image === null || frame === null) return 0;
-    // Only the tiles with dots are copied; the rest of the canvas is cleared.
-    context.clearRect(0, 0, canvas.width, canvas.height);
-    for (const [x, y, w, h] of this.ink.rectangles()) context.putImageData(image, 0, 0, x, y, w, h);
-    const cells =
-      frame.grid && density !== null ? paintDensity(context, density, DEFAULTS.dotsBelow, frame.ratio) : 0;
-    canvas.dataset.cells = String(cells);
-    if (selected !== null) this.paintSelected(selected, frame, context);
-    return cells;
+  private paint(frame: Frame, withDots: boolean, started: number, detail: DrawDetail | null): void {
+    const { canvas, density, selected } = this;
+    if (canvas === null) return;
+    const { width, height } = deviceSize(frame);
+    const cells = frame.grid && density !== null ? denseCells(density, DEFAULTS.dotsBelow) : null;
+    const request: PaintRequest = {
+      width,
+      height,
+      ratio: frame.ratio,
+      dots: withDots ? this.paintDots(this.worker !== null) : null,
+      cells,
+      selected: selected === null ? null : this.selectedAt(selected, frame),
+    };
+    const count = cells?.count.length ?? 0;
+    const worker = this.worker;
+    if (worker !== null) {
+      const id = ++this.lastId;
+      // A paint that brings no new dots (another incident opened) is still the drawing of a redraw on its
+      // way, if one is: the worker may skip that redraw's paint for this one.
+      const last = this.asked.at(-1);
+      const redrawn = detail === null && last !== undefined ? last : { started, detail };
+      this.asked.push({ id, frame, started: redrawn.started, detail: redrawn.detail, cells: count });
+      const message: PointPaintRequest = { type: 'paint', id, request };
+      const dots = request.dots;
+      worker.postMessage(message, dots === null ? [] : [dots.centre.buffer, dots.index.buffer]);
+      return;
+    }
+    const t0 = performance.now();
+    placeCanvas(canvas, frame);
+    const context = canvas.getContext('2d');
+    if (context === null) throw new Error('PointCanvas: this browser gives no 2D canvas context');
+    this.painter ??= new PointPainter(this.config.styles, this.columns.style);
+    this.painter.paint(context, request);
+    this.show(frame, count, started, detail, performance.now() - t0);
   }
 
-  /** The open incident's disc and ring, over everything else. */
-  private paintSelected(selected: number, frame: Frame, context: CanvasRenderingContext2D): void {
-    const style = this.config.styles[this.columns.style[selected] as number];
-    if (style === undefined) return;
+  /** The dots of the last redraw, for the painter: copies of their slots if they go to the worker. */
+  private paintDots(copy: boolean): PaintRequest['dots'] {
+    const { centre, index } = this.drawn;
+    const count = this.dots;
+    return copy
+      ? { centre: centre.slice(0, count), index: index.slice(0, count), count, tier: this.tier }
+      : { centre, index, count, tier: this.tier };
+  }
+
+  /** Where the open incident goes on the canvas of `frame` (CSS px), with its style. */
+  private selectedAt(selected: number, frame: Frame): PaintRequest['selected'] {
+    const { x, y, style } = this.columns;
     const { ratio } = frame;
     // The centre of the pixel the stamp is centred on, as in projectPoints().
-    const x =
-      (Math.floor(((this.columns.x[selected] as number) * frame.scale - frame.left) * ratio) + 0.5) / ratio;
-    const y =
-      (Math.floor(((this.columns.y[selected] as number) * frame.scale - frame.top) * ratio) + 0.5) / ratio;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.beginPath();
-    context.arc(x, y, DEFAULTS.selectedRingRadius, 0, 2 * Math.PI);
-    context.fillStyle = '#ffffff';
-    context.fill();
-    context.lineWidth = DEFAULTS.selectedRingWidth;
-    context.strokeStyle = DEFAULTS.ink;
-    context.stroke();
-    context.beginPath();
-    if (style.hollow) {
-      context.arc(x, y, DEFAULTS.selectedRadius - DEFAULTS.selectedHollowWidth / 2, 0, 2 * Math.PI);
-      context.lineWidth = DEFAULTS.selectedHollowWidth;
-      context.strokeStyle = style.color;
-      context.stroke();
-    } else {
-      context.arc(x, y, DEFAULTS.selectedRadius, 0, 2 * Math.PI);
-      context.fillStyle = style.color;
-      context.fill();
+    return {
+      x: (Math.floor(((x[selected] as number) * frame.scale - frame.left) * ratio) + 0.5) / ratio,
+      y: (Math.floor(((y[selected] as number) * frame.scale - frame.top) * ratio) + 0.5) / ratio,
+      style: style[selected] as number,
+    };
+  }
+
+  /** The drawing of `frame` is on the canvas: says what it shows, and times it. */
+  private show(frame: Frame, cells: number, started: number, detail: DrawDetail | null, paint: number): void {
+    const { map, canvas } = this;
+    if (map === null || canvas === null) return;
+    this.shown = frame;
+    canvas.dataset.mode = frame.grid ? 'grid' : 'dots';
+    canvas.dataset.cells = String(cells);
+    map.getContainer().classList.toggle('incident-points-grid', frame.grid);
+    if (detail === null) return;
+    const phases = { ...detail.phases, paint };
+    performance.clearMeasures(DEFAULTS.drawMeasure);
+    performance.measure(DEFAULTS.drawMeasure, {
+      start: started,
+      end: performance.now(),
+      detail: { ...detail, mode: canvas.dataset.mode, cells, phases },
+    });
+  }
+
+  /**
+   * A painting from the worker, shown in the task it arrives in. The worker answers in order and skips a
+   * painting overtaken by a newer one while queued, so the answer is the newest it could give; it is
+   * shown even when newer ones are asked for, so that the canvas follows a filter dragged without pause.
+   */
+  private readonly handleAnswer = (event: MessageEvent<PointPaintAnswer>): void => {
+    const answer = event.data;
+    const { canvas } = this;
+    const at = this.asked.findIndex((a) => a.id === answer.id);
+    const asked = this.asked[at];
+    if (answer.type === 'failed') {
+      if (asked !== undefined) this.fallBack();
+      return;
     }
-    context.setTransform(1, 0, 0, 1, 0, 0);
+    if (canvas === null || asked === undefined) {
+      answer.bitmap.close();
+      return;
+    }
+    this.asked.splice(0, at + 1);
+    // Placed and filled together: the old drawing stays where it belongs until the new one replaces it.
+    placeCanvas(canvas, asked.frame);
+    const context = canvas.getContext('bitmaprenderer');
+    this.showsBitmaps = true;
+    if (context === null) {
+      answer.bitmap.close();
+      this.fallBack();
+      return;
+    }
+    context.transferFromImageBitmap(answer.bitmap);
+    this.show(asked.frame, asked.cells, asked.started, asked.detail, answer.ms);
+  };
+
+  private readonly handleWorkerError = (event: ErrorEvent): void => {
+    event.preventDefault();
+    this.fallBack();
+  };
+
+  /** The worker failed: paint on the page from now on (a canvas that showed bitmaps is replaced). */
+  private fallBack(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.asked = [];
+    const { canvas } = this;
+    if (canvas !== null && this.showsBitmaps) {
+      this.showsBitmaps = false;
+      const fresh = pointsCanvas();
+      canvas.replaceWith(fresh);
+      this.canvas = fresh;
+    }
+    this.redraw(true);
   }
 
   /** Scales and shifts the last drawing to where it belongs at (center, zoom), as Leaflet's renderers do. */
   private transformTo(center: L.LatLng, zoom: number): void {
-    const { map, canvas, frame } = this;
-    if (map !== null && canvas !== null && frame !== null) transformCanvas(map, canvas, frame, center, zoom);
+    const { map, canvas, shown } = this;
+    if (map !== null && canvas !== null && shown !== null) transformCanvas(map, canvas, shown, center, zoom);
   }
 
   private readonly handleViewChange = (): void => this.redraw(false);

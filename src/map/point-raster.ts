@@ -248,7 +248,7 @@ export function projectPoints(
  */
 export function stampPoints(
   target: Int32Array,
-  drawn: DrawnPoints,
+  drawn: Pick<DrawnPoints, 'centre' | 'index'>,
   count: number,
   style: Uint8Array,
   stamps: readonly Stamp[],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DensityGrid } from '../../src/map/density-grid';
-import { DENSITY_LOOK, paintDensity } from '../../src/map/density-paint';
+import { DENSITY_LOOK, denseCells, paintDensity } from '../../src/map/density-paint';
 import { PointBins } from '../../src/map/point-bins';
 
 /** What a 2D context was asked to draw: squares and texts, with the style in force. */
@@ -114,5 +114,22 @@ describe('paintDensity', () => {
     const { context, calls } = recordingContext();
     expect(paintDensity(context, gridWith([1, 2, 0, 2, 1, 0]), 3, 1)).toBe(0);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('denseCells', () => {
+  it('lists the cells with enough points, where they sit, their counts and shades, as plain arrays', () => {
+    const cells = denseCells(gridWith([0, 2, 3, 1_250, 40, 1]), 3);
+    expect(cells.cellSize).toBe(50);
+    expect([...cells.count]).toEqual([3, 1_250, 40]);
+    expect([...cells.left]).toEqual([100, 0, 50]);
+    expect([...cells.top]).toEqual([0, 50, 50]);
+    expect(cells.shade[0]).toBe(0);
+    expect(cells.shade[1]).toBe(DENSITY_LOOK.shades.length - 1);
+    expect(structuredClone(cells)).toEqual(cells);
+  });
+
+  it('is empty when no cell has enough points', () => {
+    expect(denseCells(gridWith([1, 2, 0, 2, 1, 0]), 3).count.length).toBe(0);
   });
 });
