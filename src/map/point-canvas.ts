@@ -13,11 +13,9 @@
  * - Draws in device pixels (devicePixelRatio, capped by `maxPixels`) by stamping precomputed dots into an
  *   ImageData buffer (see point-raster.ts), smaller dots when hundreds of thousands are in view, clearing
  *   and copying only the tiles that hold dots (InkTiles); the open incident is drawn on top with the 2D context.
- * - The painting (point-paint.ts) runs in a worker where one can (point-paint-worker.ts, on an
- *   OffscreenCanvas): the page decides what is drawn — the bins, the squares' counts, which points are dots
- *   and where, the hit-testing grid — and sends that; the worker stamps and paints and answers with an
- *   ImageBitmap, which the page shows and places in one step, so the last drawing stays where it belongs
- *   until then. Where no worker can paint, the page paints with the same code.
+ * - The layer decides what is drawn (the bins, the squares' counts, which points are dots and where, the
+ *   hit-testing grid); a PointPainter (point-paint.ts) keeps the pixels and paints, clearing only what it
+ *   painted last.
  * - Each redraw builds a uniform screen grid of the drawn points (screen-grid.ts) for hit-testing.
  * - Dense views are drawn as counts (point-bins.ts, density-grid.ts, density-paint.ts). The shown points
  *   are binned into squares of `cellSize` px, aligned to the world so a pan does not re-cut them, once per
@@ -30,7 +28,7 @@
  *   the map container has the class `incident-points-grid` while counts are shown (the legend explains them).
  * - The time of the last redraw, until its drawing is on the canvas, is kept as the User Timing measure
  *   `incident-points:draw` (its detail: the points in the canvas's squares, the dots drawn, whether the
- *   points were binned again, the phases on the page and the paint's time in the worker).
+ *   points were binned again, the phases).
  *
  * Keyboard users reach incidents through the list: the canvas is aria-hidden and adds nothing focusable.
  */
@@ -42,7 +40,6 @@ import { DensityGrid, pointsOfSquares } from './density-grid';
 import { denseCells } from './density-paint';
 import { PointBins } from './point-bins';
 import { DOT_TIERS, dotTier, type PaintRequest, PointPainter, SELECTED_LOOK } from './point-paint';
-import type { PointPaintAnswer, PointPaintRequest } from './point-paint-worker';
 import {
   type DotStyle,
   type DrawnPoints,
@@ -101,25 +98,6 @@ interface DrawDetail {
   readonly phases: Record<string, number>;
 }
 
-/** A painting asked of the worker: where it goes, and what to say when it is shown. */
-interface Asked {
-  readonly id: number;
-  readonly frame: Frame;
-  readonly started: number;
-  readonly detail: DrawDetail | null;
-  /** Squares counted in it. */
-  readonly cells: number;
-}
-
-/** True where a worker can paint into an OffscreenCanvas and hand the page an ImageBitmap to show. */
-function canPaintInWorker(): boolean {
-  return (
-    typeof Worker !== 'undefined' &&
-    typeof OffscreenCanvas !== 'undefined' &&
-    typeof ImageBitmapRenderingContext !== 'undefined'
-  );
-}
-
 /** The layer's canvas: ignored by assistive technology (keyboard users reach incidents through the list). */
 function pointsCanvas(): HTMLCanvasElement {
   const canvas = L.DomUtil.create('canvas', 'incident-points leaflet-zoom-animated');
@@ -150,22 +128,16 @@ export class PointCanvas extends L.Layer {
   private picked = new Uint32Array(0);
   /** The last drawing: what hit-testing reads. */
   private frame: Frame | null = null;
-  /** The drawing on screen (the worker's may come a little after `frame`): what a zoom animation moves. */
-  private shown: Frame | null = null;
   private selected: number | null = null;
-  /** Painting off the page's thread: the worker, and the paintings asked of it not yet shown, oldest first. */
-  private worker: Worker | null = null;
-  private asked: Asked[] = [];
-  private lastId = 0;
-  /** The canvas shows the worker's bitmaps (a canvas has one kind of context for good). */
-  private showsBitmaps = false;
-  /** Paints on the page, where no worker can (made on first use). */
+  /** Keeps the pixels and paints them (made on first use). */
   private painter: PointPainter | null = null;
   /** The last mouse move over the map (not dragging), to hit-test in the next frame. */
   private hoverAt: MouseEvent | null = null;
   /** The pointer is over a point or a counted square (the map has `incident-points-hover`). */
   private hovering = false;
-  private hoverRequest = 0;
+  /** The frame, then the task after it, that will hit-test (0 when none is asked for). */
+  private hoverFrame = 0;
+  private hoverTask = 0;
 
   constructor(
     private readonly columns: PointColumns,
@@ -206,7 +178,6 @@ export class PointCanvas extends L.Layer {
       );
     this.map = map;
     if (this.canvas === null) this.canvas = pointsCanvas();
-    if (canPaintInWorker()) this.startWorker();
     (map.getPane(POINT_PANE) ?? map.createPane(POINT_PANE)).appendChild(this.canvas);
     // Not map events: the basemap's canvas swallowed the mouseout that Leaflet would report, and a map
     // mousemove makes Leaflet measure the container (a forced layout) for every move of a drag.
@@ -217,19 +188,17 @@ export class PointCanvas extends L.Layer {
   }
 
   override onRemove(map: L.Map): this {
-    cancelAnimationFrame(this.hoverRequest);
-    this.hoverRequest = 0;
+    cancelAnimationFrame(this.hoverFrame);
+    clearTimeout(this.hoverTask);
+    this.hoverFrame = 0;
+    this.hoverTask = 0;
     this.hoverAt = null;
     this.hovering = false;
     L.DomEvent.off(map.getContainer(), 'mouseleave', this.handleMouseLeave);
     L.DomEvent.off(map.getContainer(), 'mousemove', this.handleMouseMove as L.DomEvent.EventHandlerFn);
     map.getContainer().classList.remove('incident-points-hover', 'incident-points-grid');
     if (this.canvas) L.DomUtil.remove(this.canvas);
-    this.worker?.terminate();
-    this.worker = null;
-    this.asked = [];
     this.frame = null; // no hit-testing until drawn again
-    this.shown = null;
     this.selected = null;
     this.map = null;
     // The canvas, the painter's pixel buffer, the drawn-point arrays and the grid are kept for the next
@@ -275,21 +244,6 @@ export class PointCanvas extends L.Layer {
       centre: new Int32Array(size),
     };
     this.picked = new Uint32Array(size);
-  }
-
-  /** A painting worker that knows the style of every incident. */
-  private startWorker(): void {
-    const worker = new Worker(new URL('./point-paint-worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'incident-points-painting',
-    });
-    worker.addEventListener('message', this.handleAnswer);
-    worker.addEventListener('error', this.handleWorkerError);
-    this.worker = worker;
-    // A copy of the column alone (it may be a view into a larger buffer), handed over.
-    const style = this.columns.style.slice();
-    const setup: PointPaintRequest = { type: 'setup', styles: this.config.styles, style };
-    worker.postMessage(setup, [style.buffer]);
   }
 
   /** Draws the current view; unless `force`, skips a view identical to the last one drawn. */
@@ -353,53 +307,40 @@ export class PointCanvas extends L.Layer {
   }
 
   /**
-   * Paints the drawing of `frame` (with the dots of the last `redraw` when `withDots`, else those painted
-   * last): in the worker, shown when it answers, or here and now. The measure `incident-points:draw` is
-   * taken when the drawing is on the canvas, from `started`, with `detail` (if any) and the paint's time.
+   * Paints the drawing of `frame`, with the dots of the last `redraw` when `withDots`, else those painted
+   * last. With a redraw's `detail`, the measure `incident-points:draw` is taken, from `started`.
    */
   private paint(frame: Frame, withDots: boolean, started: number, detail: DrawDetail | null): void {
-    const { canvas, density, selected } = this;
-    if (canvas === null) return;
-    const { width, height } = deviceSize(frame);
-    const cells = frame.grid && density !== null ? denseCells(density, DEFAULTS.dotsBelow) : null;
-    const request: PaintRequest = {
-      width,
-      height,
-      ratio: frame.ratio,
-      dots: withDots ? this.paintDots(this.worker !== null) : null,
-      cells,
-      selected: selected === null ? null : this.selectedAt(selected, frame),
-    };
-    const count = cells?.count.length ?? 0;
-    const worker = this.worker;
-    if (worker !== null) {
-      const id = ++this.lastId;
-      // A paint that brings no new dots (another incident opened) is still the drawing of a redraw on its
-      // way, if one is: the worker may skip that redraw's paint for this one.
-      const last = this.asked.at(-1);
-      const redrawn = detail === null && last !== undefined ? last : { started, detail };
-      this.asked.push({ id, frame, started: redrawn.started, detail: redrawn.detail, cells: count });
-      const message: PointPaintRequest = { type: 'paint', id, request };
-      const dots = request.dots;
-      worker.postMessage(message, dots === null ? [] : [dots.centre.buffer, dots.index.buffer]);
-      return;
-    }
+    const { map, canvas, density, selected } = this;
+    if (map === null || canvas === null) return;
     const t0 = performance.now();
     placeCanvas(canvas, frame);
     const context = canvas.getContext('2d');
     if (context === null) throw new Error('PointCanvas: this browser gives no 2D canvas context');
+    const { width, height } = deviceSize(frame);
+    const cells = frame.grid && density !== null ? denseCells(density, DEFAULTS.dotsBelow) : null;
     this.painter ??= new PointPainter(this.config.styles, this.columns.style);
-    this.painter.paint(context, request);
-    this.show(frame, count, started, detail, performance.now() - t0);
-  }
-
-  /** The dots of the last redraw, for the painter: copies of their slots if they go to the worker. */
-  private paintDots(copy: boolean): PaintRequest['dots'] {
     const { centre, index } = this.drawn;
-    const count = this.dots;
-    return copy
-      ? { centre: centre.slice(0, count), index: index.slice(0, count), count, tier: this.tier }
-      : { centre, index, count, tier: this.tier };
+    const count = this.painter.paint(context, {
+      width,
+      height,
+      ratio: frame.ratio,
+      dots: withDots ? { centre, index, count: this.dots, tier: this.tier } : null,
+      cells,
+      selected: selected === null ? null : this.selectedAt(selected, frame),
+    });
+    canvas.dataset.mode = frame.grid ? 'grid' : 'dots';
+    canvas.dataset.cells = String(count);
+    map.getContainer().classList.toggle('incident-points-grid', frame.grid);
+    if (detail === null) return;
+    const end = performance.now();
+    const phases = { ...detail.phases, paint: end - t0 };
+    performance.clearMeasures(DEFAULTS.drawMeasure);
+    performance.measure(DEFAULTS.drawMeasure, {
+      start: started,
+      end,
+      detail: { ...detail, mode: canvas.dataset.mode, cells: count, phases },
+    });
   }
 
   /** Where the open incident goes on the canvas of `frame` (CSS px), with its style. */
@@ -414,80 +355,10 @@ export class PointCanvas extends L.Layer {
     };
   }
 
-  /** The drawing of `frame` is on the canvas: says what it shows, and times it. */
-  private show(frame: Frame, cells: number, started: number, detail: DrawDetail | null, paint: number): void {
-    const { map, canvas } = this;
-    if (map === null || canvas === null) return;
-    this.shown = frame;
-    canvas.dataset.mode = frame.grid ? 'grid' : 'dots';
-    canvas.dataset.cells = String(cells);
-    map.getContainer().classList.toggle('incident-points-grid', frame.grid);
-    if (detail === null) return;
-    const phases = { ...detail.phases, paint };
-    performance.clearMeasures(DEFAULTS.drawMeasure);
-    performance.measure(DEFAULTS.drawMeasure, {
-      start: started,
-      end: performance.now(),
-      detail: { ...detail, mode: canvas.dataset.mode, cells, phases },
-    });
-  }
-
-  /**
-   * A painting from the worker, shown in the task it arrives in. The worker answers in order and skips a
-   * painting overtaken by a newer one while queued, so the answer is the newest it could give; it is
-   * shown even when newer ones are asked for, so that the canvas follows a filter dragged without pause.
-   */
-  private readonly handleAnswer = (event: MessageEvent<PointPaintAnswer>): void => {
-    const answer = event.data;
-    const { canvas } = this;
-    const at = this.asked.findIndex((a) => a.id === answer.id);
-    const asked = this.asked[at];
-    if (answer.type === 'failed') {
-      if (asked !== undefined) this.fallBack();
-      return;
-    }
-    if (canvas === null || asked === undefined) {
-      answer.bitmap.close();
-      return;
-    }
-    this.asked.splice(0, at + 1);
-    // Placed and filled together: the old drawing stays where it belongs until the new one replaces it.
-    placeCanvas(canvas, asked.frame);
-    const context = canvas.getContext('bitmaprenderer');
-    this.showsBitmaps = true;
-    if (context === null) {
-      answer.bitmap.close();
-      this.fallBack();
-      return;
-    }
-    context.transferFromImageBitmap(answer.bitmap);
-    this.show(asked.frame, asked.cells, asked.started, asked.detail, answer.ms);
-  };
-
-  private readonly handleWorkerError = (event: ErrorEvent): void => {
-    event.preventDefault();
-    this.fallBack();
-  };
-
-  /** The worker failed: paint on the page from now on (a canvas that showed bitmaps is replaced). */
-  private fallBack(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.asked = [];
-    const { canvas } = this;
-    if (canvas !== null && this.showsBitmaps) {
-      this.showsBitmaps = false;
-      const fresh = pointsCanvas();
-      canvas.replaceWith(fresh);
-      this.canvas = fresh;
-    }
-    this.redraw(true);
-  }
-
   /** Scales and shifts the last drawing to where it belongs at (center, zoom), as Leaflet's renderers do. */
   private transformTo(center: L.LatLng, zoom: number): void {
-    const { map, canvas, shown } = this;
-    if (map !== null && canvas !== null && shown !== null) transformCanvas(map, canvas, shown, center, zoom);
+    const { map, canvas, frame } = this;
+    if (map !== null && canvas !== null && frame !== null) transformCanvas(map, canvas, frame, center, zoom);
   }
 
   private readonly handleViewChange = (): void => this.redraw(false);
@@ -554,13 +425,18 @@ export class PointCanvas extends L.Layer {
 
   /** Remembers where the mouse is and hit-tests once per animation frame. */
   private readonly handleMouseMove = (event: MouseEvent): void => {
-    const target = event.target instanceof Element ? event.target : null;
-    // Not while dragging the map, nor over a control (the legend) or the popup covering points.
-    const overMap = event.buttons === 0 && target?.closest('.leaflet-control, .leaflet-popup') == null;
+    // Not while dragging the map (a frame is asked for only to drop the hover look once), nor over a
+    // control (the legend) or the popup covering points.
+    const target = event.buttons === 0 && event.target instanceof Element ? event.target : null;
+    const overMap = target !== null && target.closest('.leaflet-control, .leaflet-popup') === null;
     this.hoverAt = overMap ? event : null;
-    // During a drag, a frame is asked for only to drop the hover look once.
-    if (this.hoverRequest === 0 && (overMap || this.hovering))
-      this.hoverRequest = requestAnimationFrame(this.updateHover);
+    if (this.hoverFrame !== 0 || this.hoverTask !== 0 || !(overMap || this.hovering)) return;
+    // Hit-tested in a task after the next frame: the map's position on the page is read once the frame
+    // has laid the page out, not forcing a layout (the pointer's move restyles what it hovers) in between.
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      this.hoverTask = window.setTimeout(this.updateHover, 0);
+    });
   };
 
   private readonly handleMouseLeave = (): void => {
@@ -570,7 +446,7 @@ export class PointCanvas extends L.Layer {
   };
 
   private readonly updateHover = (): void => {
-    this.hoverRequest = 0;
+    this.hoverTask = 0;
     // Measured once a frame, not once a mouse event.
     const at = this.hoverAt === null ? null : this.map?.mouseEventToContainerPoint(this.hoverAt);
     const over = at != null && (this.pointAt(at) !== null || this.countedCellAt(at) >= 0);

@@ -50,13 +50,12 @@ function squarePixelsAround(page: Page, x: number, y: number): Promise<number> {
       const canvas = document.querySelector<HTMLCanvasElement>(selector) as HTMLCanvasElement;
       const box = canvas.getBoundingClientRect();
       const sx = canvas.width / box.width;
-      // From a copy: the canvas shows the painting worker's bitmaps.
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const context = copy.getContext('2d') as CanvasRenderingContext2D;
-      context.drawImage(canvas, 0, 0);
-      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      const data = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(
+        0,
+        0,
+        canvas.width,
+        canvas.height,
+      ).data;
       let found = 0;
       for (let angle = 0; angle < 360; angle += 10) {
         for (let r = 14; r <= 24; r += 2) {

@@ -67,15 +67,8 @@ export function findPixels(
   return page.evaluate(
     ([selector, kind, grey]) => {
       const canvas = document.querySelector<HTMLCanvasElement>(selector);
-      if (!canvas || canvas.width === 0) return null;
-      // Read from a copy: the canvas shows the painting worker's bitmaps (and asking it for a 2D context
-      // before the first one would take that context from the app).
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const context = copy.getContext('2d');
-      if (!context) return null;
-      context.drawImage(canvas, 0, 0);
+      const context = canvas?.getContext('2d');
+      if (!canvas || !context) return null;
       const box = canvas.getBoundingClientRect();
       const map = (document.querySelector('#map') as HTMLElement).getBoundingClientRect();
       const legend = document.querySelector('.map-legend')?.getBoundingClientRect();
