@@ -4,7 +4,8 @@
  *
  * A Leaflet layer with a symmetric lifecycle: `onAdd` puts one SVG into a pane of its own (above the
  * basemap and circles, below markers and popups) and a legend control on the map; `onRemove` takes both
- * away; `getEvents` lists the map events it redraws on, which Leaflet attaches and detaches with the layer.
+ * away; `getEvents` lists the map events it redraws on, which Leaflet attaches and detaches with the layer,
+ * and it follows every `move` only while it has relations to draw (and stops on remove).
  *
  * Drawing is in screen space (container pixels), recomputed on every move and zoom: each relation is a cubic
  * Bézier that bulges to its left by at least `minBend` px, so two incidents a few pixels apart (Baghdad
@@ -132,6 +133,8 @@ export class RelationLayer extends L.Layer {
   private root: SVGSVGElement | null = null;
   private legend: L.Control | null = null;
   private chain: Chain | null = null;
+  /** Listening to the map's `move` (dozens per pan), which it does only while it has relations to draw. */
+  private following = false;
   private readonly uid = `relations-${++instances}`;
 
   /** `points[i]` is where incident `i` is drawn; `legendOpen` shows the legend expanded at first. */
@@ -160,6 +163,7 @@ export class RelationLayer extends L.Layer {
   }
 
   override onRemove(): this {
+    this.follow(false);
     this.root?.remove();
     this.root = null;
     this.legend?.remove();
@@ -169,13 +173,23 @@ export class RelationLayer extends L.Layer {
   }
 
   override getEvents(): Record<string, L.LeafletEventHandlerFn> {
-    return { move: this.redraw, zoom: this.redraw, viewreset: this.redraw, resize: this.redraw };
+    return { zoom: this.redraw, viewreset: this.redraw, resize: this.redraw };
+  }
+
+  /** Redraws on every move of the map (`on`), or not. */
+  private follow(on: boolean): void {
+    const { map } = this;
+    if (map === null || on === this.following) return;
+    this.following = on;
+    if (on) map.on('move', this.redraw);
+    else map.off('move', this.redraw);
   }
 
   private readonly redraw = (): void => {
     const { map, root, chain } = this;
     if (map === null || root === null) return;
     const empty = chain === null || chain.links.length === 0;
+    this.follow(!empty);
     // The legend shows only while there is something to explain.
     const legend = this.legend?.getContainer();
     if (legend && legend.hidden !== empty) legend.hidden = empty;
