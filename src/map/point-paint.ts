@@ -9,7 +9,7 @@
  * - The counted squares go over the dots (density-paint.ts), the open incident's disc and ring on top.
  * - A request without dots paints the last dots again (another incident opened, same view).
  */
-import { type DenseCells, type PaintContext, paintDenseCells } from './density-paint';
+import { CountStamps, type DenseCells, type PaintContext, paintDenseCells } from './density-paint';
 import {
   buildStamp,
   type DotGeometry,
@@ -96,6 +96,8 @@ export class PointPainter {
   /** What the last paint covered: rectangles `x, y, width, height` (device px) in a canvas of `paintedSize`. */
   private painted: number[] = [];
   private paintedSize = '';
+  /** The counts of the squares, written once each (null where there is no OffscreenCanvas: written each time). */
+  private readonly counts = CountStamps.forBrowser();
 
   constructor(
     private readonly styles: readonly DotStyle[],
@@ -122,7 +124,7 @@ export class PointPainter {
       painted.push(x, y, w, h);
     }
     const { cells, selected } = request;
-    const count = cells === null ? 0 : paintDenseCells(context, cells, ratio);
+    const count = cells === null ? 0 : paintDenseCells(context, cells, ratio, this.counts);
     if (cells !== null) for (let k = 0; k < count; k++) painted.push(...cellBox(cells, k, ratio));
     if (selected !== null) {
       this.paintSelected(context, selected, ratio);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DensityGrid } from '../../src/map/density-grid';
-import { DENSITY_LOOK, denseCells, paintDensity } from '../../src/map/density-paint';
+import {
+  CountStamps,
+  DENSITY_LOOK,
+  denseCells,
+  type PaintContext,
+  paintDenseCells,
+  paintDensity,
+} from '../../src/map/density-paint';
 import { PointBins } from '../../src/map/point-bins';
 
 /** What a 2D context was asked to draw: squares and texts, with the style in force. */
@@ -131,5 +138,95 @@ describe('denseCells', () => {
 
   it('is empty when no cell has enough points', () => {
     expect(denseCells(gridWith([1, 2, 0, 2, 1, 0]), 3).count.length).toBe(0);
+  });
+});
+
+describe('CountStamps', () => {
+  /** An atlas that records the counts written on it and its clears; a character is 7 px wide. */
+  function fakeAtlas() {
+    const written: { text: string; fill: string; x: number; y: number; scale: number }[] = [];
+    let cleared = 0;
+    let scale = 1;
+    const context = {
+      font: '',
+      fillStyle: '',
+      textAlign: '',
+      textBaseline: '',
+      setTransform: (a: number) => {
+        scale = a;
+      },
+      measureText: (text: string) => ({ width: 7 * text.length }),
+      clearRect: () => {
+        cleared++;
+      },
+      fillText(text: string, x: number, y: number) {
+        written.push({ text, fill: this.fillStyle, x, y, scale });
+      },
+    };
+    const canvas = { getContext: () => context as unknown as PaintContext };
+    return { canvas, written, cleared: () => cleared };
+  }
+
+  it('writes a count once per colour, in its own place on the atlas, sized to it', () => {
+    const { canvas, written } = fakeAtlas();
+    const stamps = new CountStamps(canvas, 256);
+    const a = stamps.get('1.2k', '#ffffff', 2);
+    expect(stamps.get('1.2k', '#ffffff', 2)).toBe(a);
+    const b = stamps.get('1.2k', '#2d1a4d', 2);
+    expect(stamps.count).toBe(2);
+    // 4 characters of 7 px + 4 px of room, 18 px high, at ratio 2: even device sizes, side by side.
+    expect(a).toEqual({ x: 0, y: 0, width: 64, height: 36 });
+    expect(b).toEqual({ x: 64, y: 0, width: 64, height: 36 });
+    // Written centred in its place, in CSS px under the ratio's scale.
+    expect(written).toEqual([
+      { text: '1.2k', fill: '#ffffff', x: 16, y: 9.5, scale: 2 },
+      { text: '1.2k', fill: '#2d1a4d', x: 48, y: 9.5, scale: 2 },
+    ]);
+  });
+
+  it('starts a new row when a row is full, and empties the atlas when it is full or the ratio changes', () => {
+    const { canvas, cleared } = fakeAtlas();
+    const stamps = new CountStamps(canvas, 40);
+    // "999": 21 + 4 = 25 px wide, 18 high: one per row, two rows in 40 px.
+    expect(stamps.get('999', '#ffffff', 1)).toEqual({ x: 0, y: 0, width: 26, height: 18 });
+    expect(stamps.get('998', '#ffffff', 1)).toEqual({ x: 0, y: 18, width: 26, height: 18 });
+    expect(cleared()).toBe(1); // the first ratio set
+    expect(stamps.get('997', '#ffffff', 1)).toEqual({ x: 0, y: 0, width: 26, height: 18 });
+    expect(cleared()).toBe(2);
+    expect(stamps.count).toBe(1);
+    stamps.get('997', '#ffffff', 2);
+    expect(cleared()).toBe(3);
+  });
+
+  it('draws the count of each square from the atlas, centred on whole device pixels, and writes no text', () => {
+    const { canvas } = fakeAtlas();
+    const stamps = new CountStamps(canvas, 256);
+    const drawn: number[][] = [];
+    const { context, calls } = recordingContext();
+    (context as unknown as { drawImage: unknown }).drawImage = (source: unknown, ...at: number[]) => {
+      expect(source).toBe(canvas);
+      drawn.push(at);
+    };
+    const cells = denseCells(gridWith([3, 0, 40, 0, 0, 0]), 3);
+    expect(paintDenseCells(context, cells, 1.5, stamps)).toBe(2);
+    expect(calls.filter((c) => c.kind === 'text')).toEqual([]);
+    // Centres (25, 25) and (125, 25) CSS px, (37.5, 37.5) and (187.5, 37.5) device px; "3" is 18 × 28 device
+    // px on the atlas, "40" 28 × 28 beside it.
+    expect(drawn).toEqual([
+      [0, 0, 18, 28, Math.round(37.5 - 9), Math.round(37.5 - 14), 18, 28],
+      [18, 0, 28, 28, Math.round(187.5 - 14), Math.round(37.5 - 14), 28, 28],
+    ]);
+  });
+
+  it('writes the counts as text when they do not all fit on the atlas at once', () => {
+    const { canvas } = fakeAtlas();
+    const stamps = new CountStamps(canvas, 40); // two counts of three characters at most
+    const { context, calls } = recordingContext();
+    (context as unknown as { drawImage: unknown }).drawImage = () => {
+      throw new Error('nothing should be drawn from an atlas that lost some of its counts');
+    };
+    const cells = denseCells(gridWith([300, 400, 500, 0, 0, 0]), 3);
+    expect(paintDenseCells(context, cells, 1, stamps)).toBe(3);
+    expect(calls.filter((c) => c.kind === 'text').map((c) => c.text)).toEqual(['300', '400', '500']);
   });
 });
