@@ -5,17 +5,17 @@
  *
  * - Lives in its own pane (`POINT_PANE`, z-index 450 in map.css): above the basemap's vectors in the
  *   overlay pane (400), below markers, labels and popups (600+). The pane ignores the pointer; clicks are
- *   read from the map's click event, moves from the container's mousemove (hit-tested once a frame, and
- *   not at all during a drag), and hit-tested here.
+ *   read from the map's click event, moves from the container's mousemove (hit-tested at most once a
+ *   frame, in a task after it, and not at all during a drag), and hit-tested here.
  * - Redraws on moveend, zoomend, viewreset and resize, into a canvas `padding` larger than the map on each
  *   side, so a short pan shows points before the redraw. During a zoom animation the last drawing is
  *   scaled with a CSS transform, as Leaflet's own renderers do.
  * - Draws in device pixels (devicePixelRatio, capped by `maxPixels`) by stamping precomputed dots into an
- *   ImageData buffer (see point-raster.ts), smaller dots when hundreds of thousands are in view, clearing
- *   and copying only the tiles that hold dots (InkTiles); the open incident is drawn on top with the 2D context.
+ *   ImageData buffer (see point-raster.ts), smaller dots when hundreds of thousands are in view, copying
+ *   only the tiles that hold dots (InkTiles); the open incident is drawn on top with the 2D context.
  * - The layer decides what is drawn (the bins, the squares' counts, which points are dots and where, the
  *   hit-testing grid); a PointPainter (point-paint.ts) keeps the pixels and paints, clearing only what it
- *   painted last.
+ *   painted last and drawing the squares' counts from an atlas written once (CountStamps).
  * - Each redraw builds a uniform screen grid of the drawn points (screen-grid.ts) for hit-testing.
  * - Dense views are drawn as counts (point-bins.ts, density-grid.ts, density-paint.ts). The shown points
  *   are binned into squares of `cellSize` px, aligned to the world so a pan does not re-cut them, once per
@@ -26,9 +26,8 @@
  *   points of the other squares stay dots, clickable as ever. A click on a counted square zooms into its
  *   points. The canvas says which it drew: `data-mode="grid" | "dots"` and `data-cells` (counted squares);
  *   the map container has the class `incident-points-grid` while counts are shown (the legend explains them).
- * - The time of the last redraw, until its drawing is on the canvas, is kept as the User Timing measure
- *   `incident-points:draw` (its detail: the points in the canvas's squares, the dots drawn, whether the
- *   points were binned again, the phases).
+ * - The time of the last redraw is kept as the User Timing measure `incident-points:draw` (its detail: the
+ *   points in the canvas's squares, the dots drawn, whether the points were binned again, the phases).
  *
  * Keyboard users reach incidents through the list: the canvas is aria-hidden and adds nothing focusable.
  */
