@@ -1,8 +1,9 @@
 /**
- * Paints the dense cells of a `DensityGrid` on the point canvas's 2D context (or its painting worker's,
- * point-paint.ts): a shaded square per cell with its count written in it (`ctx.fillText`, numbers only).
- * The cells go to the painter as plain arrays (`denseCells`). Runs after the dots were put on the canvas
- * as ImageData, and before the open incident's ring, which goes on top.
+ * Paints the dense cells of a `DensityGrid` on the point canvas's 2D context (through its painter,
+ * point-paint.ts): a shaded square per cell with its count in it (numbers only), drawn from an atlas on which
+ * each count is written once (`CountStamps`), or written with `fillText` where there is none. The cells go
+ * to the painter as plain arrays (`denseCells`). Runs after the dots were put on the canvas as ImageData,
+ * and before the open incident's ring, which goes on top.
  *
  * The shades are a light-to-dark purple ramp (ColorBrewer Purples, classes 3–9, the fifth a little darker):
  * one hue varying in lightness, so it reads in grey and with every common colour-vision deficiency, and
@@ -34,8 +35,8 @@ export const DENSITY_LOOK = {
 } as const;
 
 /**
- * The counted squares of a drawing, as plain arrays that a worker can be sent: where each sits (CSS px
- * from the canvas's top-left corner), its count and its shade.
+ * The counted squares of a drawing, as plain arrays: where each sits (CSS px from the canvas's top-left
+ * corner), its count and its shade.
  */
 export interface DenseCells {
   /** Side of a square, CSS px. */
@@ -190,19 +191,6 @@ export class CountStamps {
     this.nextY = 0;
     this.generation++;
   }
-}
-
-/**
- * Paints every cell of `grid` holding `atLeast` points or more (see `denseCells`), at `ratio` device px per
- * CSS px. Returns how many cells it painted.
- */
-export function paintDensity(
-  context: PaintContext,
-  grid: DensityGrid,
-  atLeast: number,
-  ratio: number,
-): number {
-  return paintDenseCells(context, denseCells(grid, atLeast), ratio);
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
- * Paints the point canvas's drawing (point-canvas.ts) on a 2D context, of a canvas on the page or of an
- * OffscreenCanvas in the painting worker (point-paint-worker.ts): the same code either way, no Leaflet and
- * no DOM. The layer decides what is drawn (which points as dots and where, which squares as counts, the
- * open incident); the painter keeps the pixels.
+ * Paints the point canvas's drawing (point-canvas.ts) on a 2D context: no Leaflet and no DOM, so it is
+ * tested with a stand-in context. The layer decides what is drawn (which points as dots and where, which
+ * squares as counts, the open incident); the painter keeps the pixels.
  *
  * - Dots are stamped into an ImageData buffer (point-raster.ts), the painter's own, and only the tiles of
- *   it that hold dots are cleared and copied to the canvas (InkTiles).
+ *   it that hold dots are copied to the canvas (InkTiles).
+ * - Only what the last paint covered is cleared first (the dots' tiles, the squares, the ring).
  * - The counted squares go over the dots (density-paint.ts), the open incident's disc and ring on top.
  * - A request without dots paints the last dots again (another incident opened, same view).
  */

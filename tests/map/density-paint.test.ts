@@ -6,7 +6,6 @@ import {
   denseCells,
   type PaintContext,
   paintDenseCells,
-  paintDensity,
 } from '../../src/map/density-paint';
 import { PointBins } from '../../src/map/point-bins';
 
@@ -75,10 +74,10 @@ function gridWith(counts: readonly number[]): DensityGrid {
   return DensityGrid.fromBins(PointBins.build(points, order, { ...area, scale }), area);
 }
 
-describe('paintDensity', () => {
+describe('paintDenseCells', () => {
   it('paints a square and its count for each cell with enough points, and nothing for the others', () => {
     const { context, calls } = recordingContext();
-    const painted = paintDensity(context, gridWith([0, 2, 3, 1_250, 40, 1]), 3, 1);
+    const painted = paintDenseCells(context, denseCells(gridWith([0, 2, 3, 1_250, 40, 1]), 3), 1);
     expect(painted).toBe(3);
     const squares = calls.filter((c) => c.kind === 'rect');
     const texts = calls.filter((c) => c.kind === 'text');
@@ -94,13 +93,13 @@ describe('paintDensity', () => {
 
   it('writes nothing but numbers', () => {
     const { context, calls } = recordingContext();
-    paintDensity(context, gridWith([3, 17, 999, 12_000, 5, 250_000]), 3, 2);
+    paintDenseCells(context, denseCells(gridWith([3, 17, 999, 12_000, 5, 250_000]), 3), 2);
     for (const call of calls.filter((c) => c.kind === 'text')) expect(call.text).toMatch(/^\d+(\.\d)?[kM]?$/);
   });
 
   it('shades the densest cell darkest and the sparsest lightest, and leaves every mark translucent', () => {
     const { context, calls } = recordingContext();
-    paintDensity(context, gridWith([3, 30, 300, 3_000, 0, 0]), 3, 1);
+    paintDenseCells(context, denseCells(gridWith([3, 30, 300, 3_000, 0, 0]), 3), 1);
     const fillAt = (x: number) => calls.find((c) => c.kind === 'rect' && c.x === x)?.fill;
     const shades = DENSITY_LOOK.shades.map((s) => s.fill);
     expect(fillAt(DENSITY_LOOK.inset)).toBe(shades[0]);
@@ -111,7 +110,7 @@ describe('paintDensity', () => {
 
   it('draws in CSS px scaled to device px, and restores the context', () => {
     const { context, transforms } = recordingContext();
-    paintDensity(context, gridWith([5, 0, 0, 0, 0, 0]), 3, 2);
+    paintDenseCells(context, denseCells(gridWith([5, 0, 0, 0, 0, 0]), 3), 2);
     expect(transforms).toEqual([[2, 0, 0, 2, 0, 0]]);
     expect(context.globalAlpha).toBe(1);
     expect(context.fillStyle).toBe('#000000');
@@ -119,7 +118,7 @@ describe('paintDensity', () => {
 
   it('paints nothing when no cell has enough points', () => {
     const { context, calls } = recordingContext();
-    expect(paintDensity(context, gridWith([1, 2, 0, 2, 1, 0]), 3, 1)).toBe(0);
+    expect(paintDenseCells(context, denseCells(gridWith([1, 2, 0, 2, 1, 0]), 3), 1)).toBe(0);
     expect(calls).toEqual([]);
   });
 });
