@@ -122,8 +122,7 @@ export class CountStamps {
   /** The next free place: along the current row, at its top. */
   private nextX = 0;
   private nextY = 0;
-  /** Counts the clears: places taken before one are no longer what they were. */
-  generation = 0;
+  private clears = 0;
 
   constructor(
     /** The atlas, `size` × `size` device px. */
@@ -140,6 +139,11 @@ export class CountStamps {
     return typeof OffscreenCanvas === 'undefined'
       ? null
       : new CountStamps(new OffscreenCanvas(size, size) as unknown as AtlasCanvas, size);
+  }
+
+  /** Counts the clears: places taken before one are no longer what they were. */
+  get generation(): number {
+    return this.clears;
   }
 
   /** How many counts are on the atlas. */
@@ -189,7 +193,7 @@ export class CountStamps {
     this.stamps.clear();
     this.nextX = 0;
     this.nextY = 0;
-    this.generation++;
+    this.clears++;
   }
 }
 
