@@ -1,17 +1,25 @@
 /**
  * Names written on the map — incident places, countries, towns and rivers — with greedy collision
- * avoidance recomputed after every zoom or pan. Two passes keep the incidents readable: the labels of
- * incident places are placed first, among themselves only; the basemap's names are then placed around
- * them, never over an incident marker nor under a map control. Basemap names live in their own pane under
- * the incidents.
+ * avoidance recomputed after every zoom or pan (label-layout.ts). Two passes keep the incidents readable:
+ * the labels of incident places are placed first, among themselves only; the basemap's names are then
+ * placed around them, never over an incident marker nor under a map control. Basemap names live in their
+ * own pane under the incidents. A layout touches the DOM only for the names it shows and those it stops
+ * showing.
  */
 import L from 'leaflet';
 import './basemap-labels.css';
-import { type LabelBox, placeLabelCandidates, placeLabels } from './label-placement';
+import {
+  candidateBoxes,
+  type LabelKind,
+  LabelLayout,
+  LabelTable,
+  type LabelView,
+  type Rect,
+  SIDES,
+} from './label-layout';
 import { mercatorX, mercatorY } from './point-raster';
 
-/** What a label names; it sets the style, the anchor and the rank. */
-export type LabelKind = 'place' | 'country' | 'capital' | 'town' | 'water';
+export type { LabelKind } from './label-layout';
 
 /** A name to write on the map at [lon, lat]. Text is untrusted and only ever set as textContent. */
 export interface MapLabel {
@@ -49,24 +57,10 @@ const OPTIONS = {
   >,
 };
 
-type Rect = Omit<LabelBox, 'priority'>;
-
 /** True when boxes `a` and `b` overlap. */
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
-
-/** Where a name sits from its point, in the order of `candidates` (basemap-labels.css styles each). */
-const SIDES = [
-  'right',
-  'above-right',
-  'below-right',
-  'left',
-  'above-left',
-  'below-left',
-  'above',
-  'below',
-] as const;
 
 interface DrawnLabel {
   readonly label: MapLabel;
@@ -74,6 +68,8 @@ interface DrawnLabel {
   element: HTMLElement | null;
   /** The zoom and pixel origin its element was placed for ('' when not placed). */
   placedFor: string;
+  /** The side its element was last given (`data-side`, names only; '' when none). */
+  side: string;
   readonly width: number;
   /** Web-Mercator x and y (0..1) of the label's point, worked out once. */
   readonly x: number;
@@ -130,8 +126,14 @@ export class LabelLayer {
   /** The boxes of the map's controls (container px), measured when the map or a corner of controls changes size. */
   private controls: Rect[] | null = null;
   private readonly resizes = new ResizeObserver(() => this.controlsResized());
-  /** The boxes of the names the last layout showed. */
-  private shownBoxes: Rect[] = [];
+  /** The labels' facts for the layout, made again when the labels change (null until needed). */
+  private table: LabelTable | null = null;
+  private readonly placer = new LabelLayout(OPTIONS);
+  /** The view of the last layout, and per label the box it showed in (-1: not shown). */
+  private view: LabelView | null = null;
+  private sides = new Int8Array(0);
+  /** Per label, 1 while its element is on the map. */
+  private shown = new Uint8Array(0);
 
   /**
    * `scaleMaxWidth` is the widest the map's scale bar gets (px): names keep clear of that much, so the bar
@@ -158,6 +160,7 @@ export class LabelLayer {
 
   add(labels: readonly MapLabel[]): void {
     for (const label of labels) this.drawn.push(this.draw(label));
+    this.table = null;
     this.version++;
     this.layout();
   }
@@ -184,6 +187,7 @@ export class LabelLayer {
     });
     for (const left of old.values()) for (const d of left) this.forget(d);
     this.drawn = [...others, ...next];
+    this.table = null;
     this.version++;
     this.layout();
   }
@@ -200,6 +204,7 @@ export class LabelLayer {
       label,
       element: null,
       placedFor: '',
+      side: '',
       width: textWidth(text, OPTIONS.font[label.kind], letterSpacing),
       x: mercatorX(label.lon),
       y: mercatorY(label.lat),
@@ -223,45 +228,6 @@ export class LabelLayer {
   }
 
   /**
-   * Screen boxes where a label may sit, best first, from its anchor point `p` (container pixels). A town's
-   * name goes right of its dot if it can, else to the first free side in `SIDES` (the order of the boxes).
-   */
-  private candidates(d: DrawnLabel, p: L.Point): LabelBox[] {
-    const { kind, rank = 0 } = d.label;
-    const h = OPTIONS.lineHeight;
-    const w = d.width;
-    const priority = OPTIONS.priority[kind] + rank;
-    switch (kind) {
-      case 'place':
-        return [{ x: p.x + OPTIONS.placeOffset, y: p.y - h / 2, width: w, height: h, priority }];
-      case 'capital':
-      case 'town': {
-        // Boxes match the offsets in basemap-labels.css; the cardinal ones include the dot.
-        const gap = OPTIONS.dotOffset;
-        const side = (x: number, y: number, width: number, height: number): LabelBox => ({
-          x: p.x + x,
-          y: p.y + y,
-          width,
-          height,
-          priority,
-        });
-        return [
-          side(-3, -h / 2, w + gap + 3, h), // right
-          side(1, -h - 1, w + 2, h), // above-right
-          side(1, 1, w + 2, h), // below-right
-          side(-gap - w, -h / 2, w + gap + 3, h), // left
-          side(-3 - w, -h - 1, w + 2, h), // above-left
-          side(-3 - w, 1, w + 2, h), // below-left
-          side(-w / 2, -h - 3, w, h + 6), // above
-          side(-w / 2, -3, w, h + 6), // below
-        ];
-      }
-      default: // country and water names are centred on their point
-        return [{ x: p.x - w / 2, y: p.y - h / 2, width: w, height: h, priority }];
-    }
-  }
-
-  /**
    * Keeps the controls' new boxes. A control that grew over a name shown would hide it: lay out again
    * now; otherwise the new boxes count from the next move.
    */
@@ -274,7 +240,7 @@ export class LabelLayer {
       const b = before[i];
       return b === undefined || b.x !== c.x || b.y !== c.y || b.width !== c.width || b.height !== c.height;
     });
-    if (this.shownBoxes.some((b) => changed.some((c) => overlaps(b, c)))) {
+    if (this.shownBoxes().some((b) => changed.some((c) => overlaps(b, c)))) {
       this.version++;
       this.layout();
     }
@@ -292,6 +258,43 @@ export class LabelLayer {
     });
   }
 
+  /** The boxes of the names the last layout showed (container px of its view). */
+  private shownBoxes(): Rect[] {
+    const { table, view, sides } = this;
+    if (table === null || view === null) return [];
+    const boxes = new Float64Array(4 * SIDES.length);
+    const shown: Rect[] = [];
+    for (let i = 0; i < table.size; i++) {
+      const side = sides[i] as number;
+      if (side < 0) continue;
+      const ax = Math.round((table.x[i] as number) * view.scale) - view.left;
+      const ay = Math.round((table.y[i] as number) * view.scale) - view.top;
+      candidateBoxes(table, i, ax, ay, OPTIONS, boxes);
+      const [x, y, width, height] = boxes.subarray(4 * side, 4 * side + 4);
+      shown.push({ x: x as number, y: y as number, width: width as number, height: height as number });
+    }
+    return shown;
+  }
+
+  /** The labels' facts for the layout, made again after the labels changed. */
+  private labelTable(): LabelTable {
+    if (this.table !== null) return this.table;
+    const table = new LabelTable(
+      this.drawn.map(({ label, x, y, width }) => ({
+        kind: label.kind,
+        x,
+        y,
+        width,
+        minZoom: label.kind === 'country' ? OPTIONS.countryMinZoom : (label.minZoom ?? 0),
+        priority: OPTIONS.priority[label.kind] + (label.rank ?? 0),
+      })),
+    );
+    this.table = table;
+    this.sides = new Int8Array(table.size);
+    this.shown = Uint8Array.from(this.drawn, (d) => (d.element?.parentNode ? 1 : 0));
+    return table;
+  }
+
   private readonly layout = (): void => {
     const { map } = this;
     const zoom = map.getZoom();
@@ -302,65 +305,24 @@ export class LabelLayer {
     const key = [zoom, offset.x, offset.y, size.x, size.y, this.version].join(' ');
     if (key === this.laidOut) return;
     this.laidOut = key;
-    const onScreen = (b: LabelBox) => b.x + b.width > 0 && b.x < size.x && b.y + b.height > 0 && b.y < size.y;
-    const places: { d: DrawnLabel; box: LabelBox; p: L.Point }[] = [];
-    const names: { d: DrawnLabel; boxes: LabelBox[] }[] = [];
-    for (const d of this.drawn) {
-      const minZoom = d.label.kind === 'country' ? OPTIONS.countryMinZoom : (d.label.minZoom ?? 0);
-      if (zoom < minZoom) continue;
-      const x = Math.round(d.x * scale) - offset.x;
-      const y = Math.round(d.y * scale) - offset.y;
-      // A name whose every box would be off screen (they reach ≤ its width + 10 px across, 22 px up or
-      // down) is not a candidate: skip making its boxes. Places are all kept, as markers to keep free.
-      const far = x < -d.width - 16 || x > size.x + d.width + 16 || y < -32 || y > size.y + 32;
-      if (far && d.label.kind !== 'place') continue;
-      const p = L.point(x, y);
-      const boxes = this.candidates(d, p);
-      if (d.label.kind === 'place') places.push({ d, box: boxes[0] as LabelBox, p });
-      else if (boxes.some(onScreen)) names.push({ d, boxes });
-    }
-    // Pass 1: incident place labels among themselves, as before the basemap had names.
-    const placeShown = placeLabels(
-      places.map((c) => c.box),
-      OPTIONS.margin,
-    );
-    // Pass 2: basemap names around the incident labels shown and every incident marker.
-    const r = OPTIONS.markerRadius;
+    const table = this.labelTable();
     if (this.controls === null) this.controls = this.controlBoxes(); // before the first ResizeObserver report
-    const obstacles = [
-      ...this.controls,
-      ...places.filter((_, i) => placeShown[i]).map((c) => c.box),
-      ...places.map((c) => ({ x: c.p.x - r, y: c.p.y - r, width: 2 * r, height: 2 * r })),
-    ];
-    const nameSide = placeLabelCandidates(
-      names.map((c) => c.boxes),
-      OPTIONS.margin,
-      obstacles,
-    );
-    const shown = new Set<DrawnLabel>();
-    const shownBoxes: Rect[] = [];
-    places.forEach((c, i) => {
-      if (!placeShown[i] || !onScreen(c.box)) return;
-      shown.add(c.d);
-      shownBoxes.push(c.box);
-    });
-    const sides = new Map<DrawnLabel, string>();
-    names.forEach((c, i) => {
-      const side = SIDES[nameSide[i] ?? -1];
-      if (side === undefined) return;
-      shown.add(c.d);
-      sides.set(c.d, side);
-      shownBoxes.push(c.boxes[nameSide[i] as number] as LabelBox);
-    });
-    this.shownBoxes = shownBoxes;
+    const view = { zoom, scale, left: offset.x, top: offset.y, width: size.x, height: size.y };
+    this.view = view;
+    const { sides, shown, drawn } = this;
+    this.placer.run(table, view, this.controls, sides);
     // The pixel origin changes only with the zoom: a name still shown after a pan is not touched.
     const origin = map.getPixelOrigin();
     const placedFor = `${zoom} ${origin.x} ${origin.y}`;
-    for (const d of this.drawn) {
-      if (!shown.has(d)) {
-        d.element?.remove();
+    for (let i = 0; i < drawn.length; i++) {
+      const d = drawn[i] as DrawnLabel;
+      const side = sides[i] as number;
+      if (side < 0) {
+        if (shown[i] === 1) d.element?.remove();
+        shown[i] = 0;
         continue;
       }
+      shown[i] = 1;
       if (d.element === null) d.element = labelElement(d.label);
       const { element } = d;
       if (d.placedFor !== placedFor) {
@@ -369,9 +331,11 @@ export class LabelLayer {
       }
       const box = d.label.kind === 'place' ? this.placeBox : this.basemapBox;
       if (element.parentNode !== box) box.append(element);
-      const side = sides.get(d);
-      if (side !== undefined && element.getAttribute('data-side') !== side)
-        element.setAttribute('data-side', side);
+      const name = d.label.kind === 'place' ? '' : (SIDES[side] as string);
+      if (name !== d.side) {
+        d.side = name;
+        element.setAttribute('data-side', name);
+      }
     }
   };
 
