@@ -97,6 +97,11 @@ function placeElement(d: DrawnLabel, element: HTMLElement, scale: number, origin
   );
 }
 
+/** What a label's element was placed for: a zoom and the map's pixel origin at it. */
+function placedKey(zoom: number, origin: L.Point): string {
+  return `${zoom} ${origin.x} ${origin.y}`;
+}
+
 /** A label's element: a div holding the name in a span (textContent, never HTML), hidden from assistive tech. */
 function labelElement(label: MapLabel): HTMLElement {
   const element = document.createElement('div');
@@ -313,7 +318,7 @@ export class LabelLayer {
     this.placer.run(table, view, this.controls, sides);
     // The pixel origin changes only with the zoom: a name still shown after a pan is not touched.
     const origin = map.getPixelOrigin();
-    const placedFor = `${zoom} ${origin.x} ${origin.y}`;
+    const placedFor = placedKey(zoom, origin);
     for (let i = 0; i < drawn.length; i++) {
       const d = drawn[i] as DrawnLabel;
       const side = sides[i] as number;
@@ -342,6 +347,7 @@ export class LabelLayer {
   /**
    * Moves the shown names to where they will be at the end of a zoom, in one pass: the new pixel origin is
    * worked out once (as Leaflet's `_getNewPixelOrigin`), and the CSS transition of the zoom carries them.
+   * They are then placed for the zoom's end: the layout after it moves only the names it newly shows.
    */
   private readonly animateZoom = (event: L.ZoomAnimEvent): void => {
     const { map } = this;
@@ -352,9 +358,10 @@ export class LabelLayer {
       .subtract(half)
       .add(L.DomUtil.getPosition(map.getPanes().mapPane))
       .round();
+    const placedFor = placedKey(event.zoom, origin);
     for (const d of this.drawn) {
       if (d.element === null || d.element.parentNode === null) continue;
-      d.placedFor = '';
+      d.placedFor = placedFor;
       placeElement(d, d.element, scale, origin);
     }
   };

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import L from 'leaflet';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LabelLayer, type MapLabel } from '../../src/map/basemap-labels';
 
 let container: HTMLDivElement;
@@ -99,6 +99,22 @@ describe('LabelLayer positions', () => {
     ];
     for (const [text, latlng] of named)
       expect(positionOf(text)).toEqual(leaflet._latLngToNewLayerPoint(latlng, 8, center).round());
+  });
+
+  it('places the names for the end of a zoom as it starts: the layout after it leaves them be', () => {
+    labels.replace('place', [place('Baghdad', 44.4, 33.3)]);
+    const baghdad = element('Baghdad') as HTMLElement;
+    const center = L.latLng(34.5, 43.2);
+    map.fire('zoomanim', { center, zoom: 8, noUpdate: false });
+    const placed = vi.spyOn(L.DomUtil, 'setPosition');
+    try {
+      map.setView(center, 8, { animate: false }); // zoomend and moveend: a layout at the new zoom
+      expect(placed.mock.calls.filter(([e]) => e === baghdad)).toEqual([]);
+    } finally {
+      placed.mockRestore();
+    }
+    expect(element('Baghdad')).toBe(baghdad);
+    expect(positionOf('Baghdad')).toEqual(map.latLngToLayerPoint([33.3, 44.4]).round());
   });
 
   it('takes its names and its listeners off the map when removed', () => {
