@@ -44,13 +44,16 @@ export class PointBins {
 
   /**
    * Bins the points at `order` (positions into `x`, `y`: Web Mercator 0..1) that fall in `window`.
-   * Two passes over `order` and none over anything else; the arrays of `previous` are reused when they fit.
+   * Two passes over `order` and none over anything else. The arrays of `previous` are reused when they fit
+   * (it is no longer valid after), and the scratch of `scratch` (which stays valid: bins need it only while
+   * they are built).
    */
   static build(
     points: { readonly x: Float64Array; readonly y: Float64Array },
     order: ArrayLike<number>,
     window: BinWindow,
     previous?: PointBins | null,
+    scratch: PointBins | null | undefined = previous,
   ): PointBins {
     const { scale, left, top, width, height, cellSize } = window;
     if (!(cellSize > 0)) throw new Error(`PointBins cell size must be > 0 px, got ${cellSize}`);
@@ -64,7 +67,7 @@ export class PointBins {
     const n = order.length;
     const fits = previous != null && previous.start.length === bins + 1;
     const start = fits ? previous.start.fill(0) : new Uint32Array(bins + 1);
-    const binOf = previous != null && previous.binOf.length >= n ? previous.binOf : new Int32Array(n);
+    const binOf = scratch != null && scratch.binOf.length >= n ? scratch.binOf : new Int32Array(n);
     // Each pass is a function called once per block of points, not once per build. A build runs once per
     // zoom, so a pass called once would never be hot: every zoom would start its loop in the interpreter
     // and wait for V8 to compile it on the fly (OSR), which it did again at each zoom (4–12 ms of a 100k

@@ -20,7 +20,8 @@
  * - Dense views are drawn as counts (point-bins.ts, density-grid.ts, density-paint.ts). The shown points
  *   are binned into squares of `cellSize` px, aligned to the world so a pan does not re-cut them, once per
  *   zoom and filter, over the canvas and `binPadding` of it beyond each edge; a redraw inside that window
- *   reads its squares' counts and the points it draws as dots from the bins, and touches no other. When
+ *   reads its squares' counts and the points it draws as dots from the bins, and touches no other. The
+ *   bins of the view before are kept too, so zooming back to it bins nothing. When
  *   some square holds `gridFrom` points or more (and the map is zoomed out of `dotsFromZoom`), every
  *   square of `dotsBelow` points or more is painted shaded, with its count, instead of its dots; the
  *   points of the other squares stay dots, clickable as ever. A click on a counted square zooms into its
@@ -121,6 +122,11 @@ export class PointCanvas extends L.Layer {
   private grid: ScreenGrid | null = null;
   /** The shown points binned by square at the zoom of the last drawing, around its view. */
   private bins: PointBins | null = null;
+  /**
+   * The bins the drawing had before (another zoom, or another window): zooming back needs no binning. Its
+   * arrays are reused for the next bins when it does not serve (the scratch of binning is shared).
+   */
+  private spareBins: PointBins | null = null;
   /** The squares of the last drawing and their counts (always built: it picks dots or counts). */
   private density: DensityGrid | null = null;
   /** Scratch: the positions to draw as dots, ascending (room for those of the last drawings: `makeRoom`). */
@@ -257,22 +263,28 @@ export class PointCanvas extends L.Layer {
     const device = deviceSize(at);
     const t0 = performance.now();
     const { cellSize, binPadding } = DEFAULTS;
-    // Binned once per zoom and filter over a window around the view; pans inside it reuse the bins.
+    // Binned once per zoom and filter over a window around the view; pans inside it reuse the bins, and a
+    // zoom back to the view before reuses that view's.
     let { bins } = this;
-    const rebin = bins === null || !bins.covers(this.order, scale, left, top, width, height);
-    if (rebin) {
-      const window = {
-        scale,
-        left: left - width * binPadding,
-        top: top - height * binPadding,
-        width: width * (1 + 2 * binPadding),
-        height: height * (1 + 2 * binPadding),
-        cellSize,
-      };
-      bins = PointBins.build(this.columns, this.order, window, bins);
+    let rebin = false;
+    if (bins === null || !bins.covers(this.order, scale, left, top, width, height)) {
+      const spare = this.spareBins;
+      this.spareBins = bins;
+      if (spare?.covers(this.order, scale, left, top, width, height)) bins = spare;
+      else {
+        const window = {
+          scale,
+          left: left - width * binPadding,
+          top: top - height * binPadding,
+          width: width * (1 + 2 * binPadding),
+          height: height * (1 + 2 * binPadding),
+          cellSize,
+        };
+        bins = PointBins.build(this.columns, this.order, window, spare, bins ?? spare);
+        rebin = true;
+      }
       this.bins = bins;
     }
-    if (bins === null) return;
     const t1 = performance.now();
     const area = { left, top, width, height, cellSize };
     const density = DensityGrid.fromBins(bins, area, this.density);

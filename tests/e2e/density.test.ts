@@ -126,6 +126,29 @@ describe(`${COUNT} incidents at the first fit`, () => {
     console.log(`[density] first fit: ${JSON.stringify(last)}`);
   });
 
+  it("bins the points once per zoom, and a zoom back to the view before reuses that view's bins", async () => {
+    const map = page.locator('#map');
+    const fit = (await draws(page)).at(-1) as Draw;
+    let before = (await draws(page)).length;
+    await map.getByRole('button', { name: 'Zoom in' }).click();
+    const zoomedIn = await nextDraw(page, before);
+    expect(zoomedIn.zoom).toBe(fit.zoom + 1);
+    expect(zoomedIn.rebin).toBe(true);
+    before = (await draws(page)).length;
+    await map.getByRole('button', { name: 'Zoom out' }).click();
+    const back = await nextDraw(page, before);
+    expect(back.zoom).toBe(fit.zoom);
+    expect(back.rebin).toBe(false);
+    expect(back.phases.bin).toBeLessThan(1); // ms: no pass over the points
+    // The same squares, counts and dots as at the fit.
+    expect([back.drawn, back.cells, back.dots, back.mode]).toEqual([
+      fit.drawn,
+      fit.cells,
+      fit.dots,
+      fit.mode,
+    ]);
+  });
+
   it('keeps the isolated incident a dot: hover shows a pointer, a click opens its popup with the ring on top', async () => {
     const grey = await findPixels(page, 'grey');
     expect(grey, 'the isolated grey point is drawn as a dot').not.toBeNull();

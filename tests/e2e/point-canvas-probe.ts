@@ -22,6 +22,8 @@ export interface Draw {
   readonly mode: string;
   readonly cells: number;
   readonly dots: number;
+  /** Whether the points were binned for this redraw (not for a pan inside the bins, nor a zoom back). */
+  readonly rebin: boolean;
   /** Where the time went (ms). */
   readonly phases: Record<string, number>;
 }

@@ -72,6 +72,21 @@ describe('PointBins.build', () => {
     expect(contents(second)).toEqual(contents(PointBins.build(points, order.subarray(0, 100), WINDOW)));
   });
 
+  it('reuses the arrays of one bins and the scratch of others, which stay as they were', () => {
+    const points = scatter(500, 4);
+    const order = Uint32Array.from({ length: 500 }, (_, i) => i);
+    const shown = PointBins.build(points, order, WINDOW);
+    const spare = PointBins.build(points, order, WINDOW);
+    const kept = contents(shown);
+    const next = PointBins.build(points, order.subarray(0, 300), WINDOW, spare, shown);
+    expect(next.items).toBe(spare.items);
+    expect(next.items).not.toBe(shown.items);
+    const scratch = (bins: PointBins) => bins['binOf' as keyof PointBins];
+    expect(scratch(next)).toBe(scratch(shown)); // one scratch for both: a million points need 4 MB of it
+    expect(contents(shown)).toEqual(kept); // the bins shown before are still whole
+    expect(contents(next)).toEqual(contents(PointBins.build(points, order.subarray(0, 300), WINDOW)));
+  });
+
   it('refuses a window it cannot cut, with the values in the message', () => {
     const points = scatter(1, 3);
     expect(() => PointBins.build(points, [0], { ...WINDOW, cellSize: 0 })).toThrow('got 0');
