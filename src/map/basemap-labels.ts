@@ -359,8 +359,10 @@ export class LabelLayer {
       .add(L.DomUtil.getPosition(map.getPanes().mapPane))
       .round();
     const placedFor = placedKey(event.zoom, origin);
-    for (const d of this.drawn) {
-      if (d.element === null || d.element.parentNode === null) continue;
+    const { drawn, shown } = this;
+    for (let i = 0; i < shown.length; i++) {
+      const d = drawn[i] as DrawnLabel;
+      if (shown[i] !== 1 || d.element === null) continue;
       d.placedFor = placedFor;
       placeElement(d, d.element, scale, origin);
     }
