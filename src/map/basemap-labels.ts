@@ -9,13 +9,13 @@
 import L from 'leaflet';
 import './basemap-labels.css';
 import {
-  candidateBoxes,
   type LabelKind,
   LabelLayout,
   LabelTable,
   type LabelView,
   type Rect,
   SIDES,
+  shownBoxes,
 } from './label-layout';
 import { mercatorX, mercatorY } from './point-raster';
 
@@ -266,19 +266,7 @@ export class LabelLayer {
   /** The boxes of the names the last layout showed (container px of its view). */
   private shownBoxes(): Rect[] {
     const { table, view, sides } = this;
-    if (table === null || view === null) return [];
-    const boxes = new Float64Array(4 * SIDES.length);
-    const shown: Rect[] = [];
-    for (let i = 0; i < table.size; i++) {
-      const side = sides[i] as number;
-      if (side < 0) continue;
-      const ax = Math.round((table.x[i] as number) * view.scale) - view.left;
-      const ay = Math.round((table.y[i] as number) * view.scale) - view.top;
-      candidateBoxes(table, i, ax, ay, OPTIONS, boxes);
-      const [x, y, width, height] = boxes.subarray(4 * side, 4 * side + 4);
-      shown.push({ x: x as number, y: y as number, width: width as number, height: height as number });
-    }
-    return shown;
+    return table === null || view === null ? [] : shownBoxes(table, view, sides, OPTIONS);
   }
 
   /** The labels' facts for the layout, made again after the labels changed. */

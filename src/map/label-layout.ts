@@ -152,6 +152,32 @@ export function candidateBoxes(
   }
 }
 
+/** The boxes the labels of `table` showed in at `view`, from a layout's `out` (sides; -1 for none). */
+export function shownBoxes(
+  table: LabelTable,
+  view: LabelView,
+  sides: Int8Array,
+  options: LayoutOptions,
+): Rect[] {
+  const boxes = new Float64Array(4 * SIDES.length);
+  const shown: Rect[] = [];
+  for (let i = 0; i < table.size; i++) {
+    const side = sides[i] as number;
+    if (side < 0) continue;
+    const ax = Math.round((table.x[i] as number) * view.scale) - view.left;
+    const ay = Math.round((table.y[i] as number) * view.scale) - view.top;
+    candidateBoxes(table, i, ax, ay, options, boxes);
+    const k = 4 * side;
+    shown.push({
+      x: boxes[k] as number,
+      y: boxes[k + 1] as number,
+      width: boxes[k + 2] as number,
+      height: boxes[k + 3] as number,
+    });
+  }
+  return shown;
+}
+
 function box(out: Float64Array, k: number, x: number, y: number, width: number, height: number): number {
   out[4 * k] = x;
   out[4 * k + 1] = y;

@@ -10,6 +10,7 @@ import {
   type LabelView,
   type LayoutOptions,
   type Rect,
+  shownBoxes,
 } from '../../src/map/label-layout';
 
 const OPTIONS: LayoutOptions = { lineHeight: 10, margin: 2, markerRadius: 11, placeOffset: 18, dotOffset: 7 };
@@ -225,6 +226,31 @@ describe('LabelLayout', () => {
     );
     expect(run(small)).toEqual(first);
     expect(first).toEqual([-1, 0]);
+  });
+});
+
+describe('shownBoxes', () => {
+  it('gives the box each shown name took, none within the margin of another', () => {
+    const labels = Array.from({ length: 400 }, (_, i) =>
+      label(i % 5 === 0 ? 'water' : 'town', (i * 37) % 800, (i * 53) % 600, 20 + (i % 40), i % 9),
+    );
+    const table = new LabelTable(labels);
+    const out = new Int8Array(labels.length);
+    new LabelLayout(OPTIONS).run(table, VIEW, [], out);
+    const boxes = shownBoxes(table, VIEW, out, OPTIONS);
+    const shownIndices = [...out.keys()].filter((i) => (out[i] as number) >= 0);
+    expect(boxes).toHaveLength(shownIndices.length);
+    expect(boxes.length).toBeGreaterThan(20);
+    shownIndices.forEach((i, k) => {
+      expect(boxes[k]).toEqual(boxesOf(table, i, VIEW, OPTIONS)[out[i] as number]);
+    });
+    const near = (a: Rect, b: Rect) =>
+      a.x < b.x + b.width + OPTIONS.margin &&
+      b.x < a.x + a.width + OPTIONS.margin &&
+      a.y < b.y + b.height + OPTIONS.margin &&
+      b.y < a.y + a.height + OPTIONS.margin;
+    for (let a = 0; a < boxes.length; a++)
+      for (let b = a + 1; b < boxes.length; b++) expect(near(boxes[a] as Rect, boxes[b] as Rect)).toBe(false);
   });
 });
 
