@@ -228,7 +228,25 @@ describe(`a dataset of ${COUNT} incidents`, () => {
       `${COUNT.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')} incidents`,
       { timeout: 45_000, polling: 100 },
     );
-    const grey = await findPixels(phone.page, 'grey');
+    // The count comes before the last stages of the mount; the point is looked for once they have run and
+    // it stays where it is (a tap where it was a moment before would miss).
+    await phone.page.waitForFunction(
+      () => performance.getEntriesByName('incident-atlas:mounted').length > 0,
+      null,
+      {
+        timeout: 45_000,
+        polling: 100,
+      },
+    );
+    let grey = await findPixels(phone.page, 'grey');
+    await expect
+      .poll(async () => {
+        const again = await findPixels(phone.page, 'grey');
+        const still = again !== null && grey !== null && again.x === grey.x && again.y === grey.y;
+        grey = again;
+        return still;
+      }, SLOW_POLL)
+      .toBe(true);
     expect(grey, 'the isolated grey point is drawn on the phone too').not.toBeNull();
     if (grey) {
       // A finger is less exact than a mouse: 10 px off still counts.
