@@ -290,7 +290,6 @@ export class LabelLayout {
   private readonly kept = new BoxGrid();
   private readonly blocked = new BoxGrid();
   private readonly boxes = new Float64Array(4 * SIDES.length);
-  private keptPlace = new Uint8Array(0);
 
   constructor(private readonly options: LayoutOptions) {}
 
@@ -303,8 +302,6 @@ export class LabelLayout {
     const { zoom, scale, left, top, width: w, height: h } = view;
     const { margin, markerRadius: r } = options;
     out.fill(-1, 0, table.size);
-    if (this.keptPlace.length < table.size) this.keptPlace = new Uint8Array(table.size);
-    const keptPlace = this.keptPlace;
     const onScreen = (k: number) =>
       (boxes[4 * k] as number) + (boxes[4 * k + 2] as number) > 0 &&
       (boxes[4 * k] as number) < w &&
@@ -317,7 +314,6 @@ export class LabelLayout {
     for (const o of obstacles) blocked.add(o.x, o.y, o.width, o.height);
     for (let k = 0; k < table.places.length; k++) {
       const i = table.places[k] as number;
-      keptPlace[i] = 0;
       if (zoom < (table.minZoom[i] as number)) continue;
       const ax = Math.round((table.x[i] as number) * scale) - left;
       const ay = Math.round((table.y[i] as number) * scale) - top;
@@ -330,7 +326,6 @@ export class LabelLayout {
       if (kept.hits(x, y, width, height, margin)) continue;
       kept.add(x, y, width, height);
       blocked.add(x, y, width, height);
-      keptPlace[i] = 1;
       if (onScreen(0)) out[i] = 0;
     }
 
